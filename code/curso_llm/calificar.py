@@ -1,0 +1,8 @@
+"""Califica ejercicios desde una terminal: ``python -m curso_llm.calificar 4`` (o ``4.2``, ``todo``)."""
+
+import sys
+
+from curso_llm.calificador import principal
+
+if __name__ == "__main__":
+    sys.exit(principal())

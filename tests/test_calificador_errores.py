@@ -1,0 +1,87 @@
+"""Errores claros en español cuando el ejercicio no se puede cargar o la llamada es incorrecta."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from curso_llm import calificador
+from curso_llm.calificador import ErrorEjercicio
+
+ID = "1.1"
+
+
+@pytest.fixture
+def copia_de_ejercicios(tmp_path, monkeypatch):
+    """Una copia de exercises/ en la que se puede romper un archivo sin tocar el repositorio."""
+    destino = tmp_path / "exercises"
+    shutil.copytree(calificador.directorio_ejercicios(), destino)
+    monkeypatch.setenv("CURSO_LLM_EJERCICIOS", str(destino))
+    return destino
+
+
+def test_error_de_sintaxis_da_un_mensaje_claro(copia_de_ejercicios):
+    ejercicio = calificador.obtener(ID)
+    ruta = copia_de_ejercicios / ejercicio.carpeta / ejercicio.archivo
+    ruta.write_text(ruta.read_text(encoding="utf-8") + "\ndef roto(:\n    pass\n", encoding="utf-8")
+    with pytest.raises(ErrorEjercicio, match=r"error de sintaxis en la línea \d+"):
+        calificador.funcion_del_alumno(ID)
+    (resultado,) = calificador.calificar(ID, mostrar=False)
+    assert resultado.estado == "error"
+    assert "error de sintaxis" in resultado.pistas[0]
+    assert ejercicio.archivo in resultado.pistas[0]
+
+
+def test_funcion_renombrada(copia_de_ejercicios):
+    ejercicio = calificador.obtener(ID)
+    ruta = copia_de_ejercicios / ejercicio.carpeta / ejercicio.archivo
+    ruta.write_text(ruta.read_text(encoding="utf-8").replace(ejercicio.funcion, "otra"),
+                    encoding="utf-8")
+    with pytest.raises(ErrorEjercicio, match="no define la función"):
+        calificador.funcion_del_alumno(ID)
+
+
+def test_error_al_importar(copia_de_ejercicios):
+    ejercicio = calificador.obtener(ID)
+    ruta = copia_de_ejercicios / ejercicio.carpeta / ejercicio.archivo
+    ruta.write_text("import modulo_que_no_existe\n" + ruta.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    with pytest.raises(ErrorEjercicio, match="Al importar .* ModuleNotFoundError"):
+        calificador.funcion_del_alumno(ID)
+
+
+def test_ejercicio_inexistente():
+    with pytest.raises(ErrorEjercicio, match="No existe el ejercicio '99.9'.*disponibles"):
+        calificador.calificar("99.9")
+
+
+def test_capitulo_sin_ejercicios_y_seleccion_rara():
+    with pytest.raises(ErrorEjercicio, match="no tiene ejercicios"):
+        calificador.calificar(99)
+    with pytest.raises(ErrorEjercicio, match="No entiendo"):
+        calificador.calificar("cuatro")
+
+
+def test_no_es_una_funcion():
+    with pytest.raises(ErrorEjercicio, match="espera una función"):
+        calificador.calificar(ID, 3)
+
+
+def test_funcion_que_lanza_excepcion_da_pista():
+    def rota(x, eje=-1):
+        raise ValueError("me equivoqué")
+
+    (resultado,) = calificador.calificar(ID, rota, mostrar=False)
+    assert resultado.estado == "falla"
+    assert "ValueError" in resultado.pistas[0]
+
+
+def test_linea_de_comandos(tmp_path):
+    proceso = subprocess.run(
+        [sys.executable, "-m", "curso_llm.calificar", ID], capture_output=True, text=True,
+        env={**__import__("os").environ, "CURSO_LLM_ESTADO": str(tmp_path / "e.json")},
+    )
+    assert proceso.returncode == 1
+    assert "sin hacer" in proceso.stdout
+    assert "Resultado: 0 de 1" in proceso.stdout
