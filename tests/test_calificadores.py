@@ -53,7 +53,8 @@ def test_calificador_falla_con_el_esbozo(ejercicio):
 def test_pista_y_solucion_tras_intento(ejercicio, capsys):
     assert calificador.solucion(ejercicio.id) is None
     assert "Primero inténtalo" in capsys.readouterr().out
-    calificador.calificar(ejercicio.id, mostrar=False)
+    calificador.registrar_intentos([calificador.Resultado(ejercicio, "falla", pistas=["x"])])
     fuente = calificador.solucion(ejercicio.id)
     assert fuente == inspect.getsource(calificador.cargar_referencia(ejercicio))
-    assert ejercicio.pista in calificador.pista(ejercicio.id)
+    texto = calificador.pista(ejercicio.id)
+    assert ejercicio.pista in texto and "En tu último intento: x" in texto

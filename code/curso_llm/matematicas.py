@@ -1,8 +1,266 @@
-"""Matemáticas para el aprendizaje automático (capítulo 1): funciones de referencia."""
+"""Matemáticas para el aprendizaje automático (capítulo 1): funciones de referencia.
+
+Cada función es la versión de referencia de algo que el capítulo 1 explica y mide:
+
+- Álgebra lineal: :func:`similitud_coseno`, :func:`normas`, :func:`capa_lineal`.
+- Derivadas y gradientes: :func:`derivada_numerica`, :func:`gradiente_numerico`,
+  :func:`descenso_gradiente`.
+- Probabilidad e información: :func:`softmax_estable`, :func:`log_softmax_estable`,
+  :func:`softmax_con_temperatura`, :func:`entropia`, :func:`entropia_cruzada`,
+  :func:`entropia_cruzada_logits`, :func:`divergencia_kl`.
+
+Todas trabajan con NumPy en ``float64`` y lanzan un ``ValueError`` o ``TypeError`` en
+español cuando la entrada no tiene sentido (formas incompatibles, un paso ``h`` negativo,
+algo que no es una distribución de probabilidad...). Las entropías se miden en nats
+(logaritmo natural), como la pérdida de PyTorch.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
+
+# Tolerancia con la que una distribución debe sumar 1.
+TOLERANCIA_SUMA = 1e-6
+
+
+# ---------------------------------------------------------------------------
+# Validación
+# ---------------------------------------------------------------------------
+
+
+def _como_arreglo(x, nombre: str) -> np.ndarray:
+    """Convierte ``x`` en un arreglo ``float64`` o lanza un ``TypeError`` que nombra ``nombre``."""
+    if callable(x) or isinstance(x, (str, bytes, dict)):
+        raise TypeError(
+            f"El argumento '{nombre}' debe ser un número, una lista o un arreglo de NumPy, "
+            f"no {type(x).__name__}."
+        )
+    if hasattr(x, "detach"):  # tensor de PyTorch
+        x = x.detach().cpu().numpy()
+    try:
+        arreglo = np.asarray(x, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"El argumento '{nombre}' debe contener solo números; no se pudo convertir "
+            f"{type(x).__name__} en un arreglo de float64."
+        ) from None
+    if not np.all(np.isfinite(arreglo)):
+        raise ValueError(
+            f"El argumento '{nombre}' contiene nan o inf: revisa los valores antes de llamar."
+        )
+    return arreglo
+
+
+def _validar_distribucion(p: np.ndarray, nombre: str) -> None:
+    """Comprueba que ``p`` (último eje) sea una distribución de probabilidad."""
+    if p.ndim == 0 or p.shape[-1] == 0:
+        raise ValueError(
+            f"'{nombre}' debe tener al menos un elemento en el último eje (una probabilidad "
+            "por clase)."
+        )
+    if np.any(p < 0):
+        raise ValueError(
+            f"'{nombre}' no es una distribución de probabilidad: tiene valores negativos "
+            f"(mínimo {p.min():.3g}). Si son logits, aplica antes softmax_estable."
+        )
+    sumas = p.sum(axis=-1)
+    if np.any(np.abs(sumas - 1.0) > TOLERANCIA_SUMA):
+        peor = sumas.flat[np.argmax(np.abs(sumas - 1.0))]
+        raise ValueError(
+            f"'{nombre}' no es una distribución de probabilidad: su último eje suma {peor:.6g} "
+            "y debería sumar 1. Normalízala (p / p.sum(axis=-1, keepdims=True)) o, si son "
+            "logits, aplica softmax_estable."
+        )
+
+
+def _validar_paso(h: float) -> float:
+    if isinstance(h, bool) or not isinstance(h, (int, float, np.floating, np.integer)):
+        raise TypeError(f"El paso 'h' debe ser un número real positivo, no {type(h).__name__}.")
+    h = float(h)
+    if not np.isfinite(h) or h <= 0:
+        raise ValueError(
+            f"El paso 'h' debe ser positivo y finito (recibido {h}); un valor típico es 1e-5."
+        )
+    return h
+
+
+def _misma_forma(a: np.ndarray, b: np.ndarray, nombre_a: str, nombre_b: str) -> None:
+    if a.shape != b.shape:
+        raise ValueError(
+            f"'{nombre_a}' y '{nombre_b}' deben tener la misma forma: recibí {a.shape} y "
+            f"{b.shape}."
+        )
+
+
+# ---------------------------------------------------------------------------
+# Álgebra lineal
+# ---------------------------------------------------------------------------
+
+
+def similitud_coseno(a, b) -> np.ndarray | float:
+    """Similitud coseno entre ``a`` y ``b`` a lo largo del último eje.
+
+    .. math:: \\cos(a, b) = \\frac{a \\cdot b}{\\lVert a \\rVert_2 \\, \\lVert b \\rVert_2}
+
+    ``a`` y ``b`` pueden ser vectores (devuelve un ``float``) o lotes de vectores con formas
+    compatibles por difusión (*broadcasting*), p. ej. ``(n, d)`` y ``(d,)``: devuelve un
+    arreglo con la forma de los ejes anteriores. El resultado está en ``[-1, 1]``.
+    """
+    a = _como_arreglo(a, "a")
+    b = _como_arreglo(b, "b")
+    if a.ndim == 0 or b.ndim == 0:
+        raise ValueError("'a' y 'b' deben ser vectores (al menos una dimensión), no escalares.")
+    if a.shape[-1] != b.shape[-1]:
+        raise ValueError(
+            f"'a' y 'b' deben tener la misma dimensión en el último eje: recibí {a.shape[-1]} "
+            f"y {b.shape[-1]}."
+        )
+    norma_a = np.linalg.norm(a, axis=-1)
+    norma_b = np.linalg.norm(b, axis=-1)
+    if np.any(norma_a == 0) or np.any(norma_b == 0):
+        raise ValueError(
+            "La similitud coseno no está definida para el vector cero: revisa que ningún "
+            "vector de 'a' ni de 'b' sea todo ceros."
+        )
+    resultado = np.sum(a * b, axis=-1) / (norma_a * norma_b)
+    resultado = np.clip(resultado, -1.0, 1.0)
+    return float(resultado) if resultado.ndim == 0 else resultado
+
+
+def normas(x) -> dict[str, float]:
+    """Normas L1, L2 y máximo (L∞) de un vector (o de todos los elementos de un arreglo).
+
+    Devuelve ``{"L1": sum |x_i|, "L2": sqrt(sum x_i^2), "max": max |x_i|}``.
+    """
+    x = _como_arreglo(x, "x").ravel()
+    if x.size == 0:
+        raise ValueError("'x' está vacío: las normas necesitan al menos un elemento.")
+    absolutos = np.abs(x)
+    return {
+        "L1": float(absolutos.sum()),
+        "L2": float(np.sqrt(np.sum(x * x))),
+        "max": float(absolutos.max()),
+    }
+
+
+def capa_lineal(x, W, b=None) -> np.ndarray:
+    """Capa lineal como ``torch.nn.Linear``: ``y = x @ W.T + b``.
+
+    - ``x``: forma ``(..., d_entrada)`` (p. ej. ``(lote, d_entrada)``).
+    - ``W``: pesos de forma ``(d_salida, d_entrada)``, la misma convención que
+      ``nn.Linear.weight``.
+    - ``b``: sesgo de forma ``(d_salida,)`` o ``None`` (sin sesgo).
+
+    Devuelve un arreglo de forma ``(..., d_salida)``.
+    """
+    x = _como_arreglo(x, "x")
+    W = _como_arreglo(W, "W")
+    if W.ndim != 2:
+        raise ValueError(
+            f"'W' debe ser una matriz (d_salida, d_entrada); recibí {W.ndim} dimensiones."
+        )
+    if x.ndim == 0 or x.shape[-1] != W.shape[1]:
+        raise ValueError(
+            f"La última dimensión de 'x' ({x.shape[-1] if x.ndim else 'escalar'}) debe ser "
+            f"d_entrada = W.shape[1] = {W.shape[1]}. Recuerda: W tiene forma "
+            "(d_salida, d_entrada), como nn.Linear.weight."
+        )
+    y = x @ W.T
+    if b is not None:
+        b = _como_arreglo(b, "b")
+        if b.shape != (W.shape[0],):
+            raise ValueError(
+                f"El sesgo 'b' debe tener forma ({W.shape[0]},) (una entrada por salida); "
+                f"recibí {b.shape}."
+            )
+        y = y + b
+    return y
+
+
+# ---------------------------------------------------------------------------
+# Derivadas y gradientes
+# ---------------------------------------------------------------------------
+
+
+def derivada_numerica(f: Callable[[float], float], x: float, h: float = 1e-5) -> float:
+    """Derivada de ``f`` en ``x`` por diferencias centrales.
+
+    .. math:: f'(x) \\approx \\frac{f(x + h) - f(x - h)}{2h}
+
+    El error de truncamiento es O(h²), frente a O(h) de la diferencia hacia delante;
+    con ``h`` demasiado pequeño domina el error de redondeo (≈ ε/h).
+    """
+    if not callable(f):
+        raise TypeError(f"'f' debe ser una función, no {type(f).__name__}.")
+    h = _validar_paso(h)
+    x = float(_como_arreglo(x, "x"))
+    return float((f(x + h) - f(x - h)) / (2.0 * h))
+
+
+def gradiente_numerico(f: Callable[[np.ndarray], float], x, h: float = 1e-5) -> np.ndarray:
+    """Gradiente de una función escalar ``f`` en ``x`` (arreglo de cualquier forma) por
+    diferencias centrales, coordenada a coordenada.
+
+    Devuelve un arreglo ``float64`` con la forma de ``x``. No modifica ``x``.
+    """
+    if not callable(f):
+        raise TypeError(f"'f' debe ser una función, no {type(f).__name__}.")
+    h = _validar_paso(h)
+    x = _como_arreglo(x, "x").copy()
+    gradiente = np.zeros_like(x)
+    plano = x.reshape(-1)  # vista: modificar 'plano' modifica 'x'
+    for i in range(plano.size):
+        original = plano[i]
+        plano[i] = original + h
+        f_mas = float(f(x))
+        plano[i] = original - h
+        f_menos = float(f(x))
+        plano[i] = original
+        gradiente.reshape(-1)[i] = (f_mas - f_menos) / (2.0 * h)
+    return gradiente
+
+
+def descenso_gradiente(
+    grad_f: Callable[[np.ndarray], np.ndarray], x0, tasa: float, pasos: int
+) -> np.ndarray:
+    """Descenso de gradiente: ``x_{t+1} = x_t - tasa * grad_f(x_t)``.
+
+    Devuelve la trayectoria, un arreglo de forma ``(pasos + 1, *x0.shape)`` cuya fila 0 es
+    ``x0``. Si los valores desbordan (tasa de aprendizaje demasiado grande), la trayectoria
+    se detiene y las filas restantes quedan en ``inf`` o ``nan``: así se ve la divergencia.
+    """
+    if not callable(grad_f):
+        raise TypeError(f"'grad_f' debe ser una función, no {type(grad_f).__name__}.")
+    if isinstance(tasa, bool) or not isinstance(tasa, (int, float, np.floating, np.integer)):
+        raise TypeError(f"'tasa' debe ser un número real positivo, no {type(tasa).__name__}.")
+    if not tasa > 0:
+        raise ValueError(f"La tasa de aprendizaje 'tasa' debe ser positiva (recibida {tasa}).")
+    if isinstance(pasos, bool) or not isinstance(pasos, (int, np.integer)) or pasos < 0:
+        raise ValueError(f"'pasos' debe ser un entero mayor o igual que 0 (recibido {pasos!r}).")
+    x = _como_arreglo(x0, "x0")
+    trayectoria = np.full((int(pasos) + 1, *x.shape), np.nan)
+    trayectoria[0] = x
+    with np.errstate(over="ignore", invalid="ignore"):
+        for t in range(1, int(pasos) + 1):
+            g = np.asarray(grad_f(x), dtype=np.float64)
+            if g.shape != x.shape:
+                raise ValueError(
+                    f"'grad_f' devolvió forma {g.shape}, pero x tiene forma {x.shape}: el "
+                    "gradiente debe tener la forma de x."
+                )
+            x = x - tasa * g
+            trayectoria[t] = x
+            if not np.all(np.isfinite(x)):
+                trayectoria[t:] = np.inf
+                break
+    return trayectoria
+
+
+# ---------------------------------------------------------------------------
+# Probabilidad e información
+# ---------------------------------------------------------------------------
 
 
 def softmax_estable(x: np.ndarray, eje: int = -1) -> np.ndarray:
@@ -15,3 +273,124 @@ def softmax_estable(x: np.ndarray, eje: int = -1) -> np.ndarray:
     desplazado = x - np.max(x, axis=eje, keepdims=True)
     exponenciales = np.exp(desplazado)
     return exponenciales / np.sum(exponenciales, axis=eje, keepdims=True)
+
+
+def log_softmax_estable(x, eje: int = -1) -> np.ndarray:
+    """Logaritmo de la softmax sin pasar por probabilidades: ``x - logsumexp(x)``.
+
+    Calcular ``np.log(softmax(x))`` da ``-inf`` cuando una probabilidad es menor que el menor
+    ``float64`` (≈ 1e-308); esta forma da el valor exacto (p. ej. -1000).
+    """
+    x = _como_arreglo(x, "x")
+    maximo = np.max(x, axis=eje, keepdims=True)
+    desplazado = x - maximo
+    return desplazado - np.log(np.sum(np.exp(desplazado), axis=eje, keepdims=True))
+
+
+def softmax_con_temperatura(logits, temperatura: float = 1.0, eje: int = -1) -> np.ndarray:
+    """Softmax de ``logits / temperatura``: T < 1 concentra la distribución, T > 1 la aplana."""
+    if isinstance(temperatura, bool) or not isinstance(
+        temperatura, (int, float, np.floating, np.integer)
+    ):
+        raise TypeError(
+            f"'temperatura' debe ser un número positivo, no {type(temperatura).__name__}."
+        )
+    if not temperatura > 0:
+        raise ValueError(
+            f"La temperatura debe ser positiva (recibida {temperatura}); para elegir siempre "
+            "el más probable usa argmax en lugar de temperatura 0."
+        )
+    return softmax_estable(_como_arreglo(logits, "logits") / float(temperatura), eje=eje)
+
+
+def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``x * log(y)`` con el convenio ``0 * log(0) = 0``."""
+    with np.errstate(divide="ignore"):
+        return np.where(x > 0, x * np.log(np.where(x > 0, y, 1.0)), 0.0)
+
+
+def entropia(p) -> np.ndarray | float:
+    """Entropía de Shannon en nats a lo largo del último eje: ``H(p) = -sum p log p``.
+
+    Usa el convenio ``0 log 0 = 0``. ``p`` debe ser una distribución (no negativa, suma 1).
+    """
+    p = _como_arreglo(p, "p")
+    _validar_distribucion(p, "p")
+    h = 0.0 - np.sum(_xlogy(p, p), axis=-1)  # 0.0 - x evita el -0.0
+    return float(h) if np.ndim(h) == 0 else h
+
+
+def entropia_cruzada(p, q) -> np.ndarray | float:
+    """Entropía cruzada en nats: ``H(p, q) = -sum p log q`` (último eje).
+
+    ``p`` es la distribución verdadera y ``q`` la del modelo. Cumple
+    ``H(p, q) = H(p) + KL(p || q)``. Vale ``inf`` si ``q`` da probabilidad 0 a algo que
+    ``p`` considera posible.
+    """
+    p = _como_arreglo(p, "p")
+    q = _como_arreglo(q, "q")
+    _misma_forma(p, q, "p", "q")
+    _validar_distribucion(p, "p")
+    _validar_distribucion(q, "q")
+    with np.errstate(divide="ignore"):
+        h = 0.0 - np.sum(_xlogy(p, q), axis=-1)
+    return float(h) if np.ndim(h) == 0 else h
+
+
+def entropia_cruzada_logits(logits, etiquetas) -> float:
+    """Pérdida de entropía cruzada media a partir de logits y etiquetas enteras, como
+    ``torch.nn.functional.cross_entropy``.
+
+    - ``logits``: forma ``(N, C)`` (N ejemplos, C clases), valores reales cualesquiera.
+    - ``etiquetas``: forma ``(N,)``, enteros en ``[0, C)``.
+
+    Devuelve ``mean_i [ -log softmax(logits_i)[etiquetas_i] ]``, calculada con
+    log-sum-exp para que sea estable con logits grandes.
+    """
+    logits = _como_arreglo(logits, "logits")
+    if logits.ndim != 2:
+        raise ValueError(
+            f"'logits' debe tener forma (N, C); recibí {logits.ndim} dimensiones {logits.shape}."
+        )
+    if hasattr(etiquetas, "detach"):
+        etiquetas = etiquetas.detach().cpu().numpy()
+    etiquetas = np.asarray(etiquetas)
+    if etiquetas.dtype.kind not in "iu":
+        raise TypeError(
+            f"'etiquetas' deben ser enteros (índices de clase), no {etiquetas.dtype}; "
+            "conviértelas con .astype(int)."
+        )
+    n, c = logits.shape
+    if etiquetas.shape != (n,):
+        raise ValueError(
+            f"'etiquetas' debe tener forma ({n},), una por fila de 'logits'; recibí "
+            f"{etiquetas.shape}."
+        )
+    if n == 0:
+        raise ValueError("'logits' no tiene filas: la media de un lote vacío no está definida.")
+    if np.any(etiquetas < 0) or np.any(etiquetas >= c):
+        raise ValueError(
+            f"Las etiquetas deben estar en [0, {c}) porque hay {c} clases; recibí valores "
+            f"entre {etiquetas.min()} y {etiquetas.max()}."
+        )
+    log_probs = log_softmax_estable(logits, eje=-1)
+    return float(-np.mean(log_probs[np.arange(n), etiquetas]))
+
+
+def divergencia_kl(p, q) -> np.ndarray | float:
+    """Divergencia de Kullback-Leibler ``KL(p || q) = sum p log(p / q)`` en nats (último eje).
+
+    No es simétrica: ``KL(p || q) != KL(q || p)``. Es ``>= 0`` y vale 0 solo si ``p == q``.
+    Los términos con ``p_i = 0`` valen 0; si ``q_i = 0`` con ``p_i > 0`` vale ``inf``.
+    Equivale a ``scipy.stats.entropy(p, q)`` y a
+    ``torch.nn.functional.kl_div(q.log(), p, reduction="sum")``.
+    """
+    p = _como_arreglo(p, "p")
+    q = _como_arreglo(q, "q")
+    _misma_forma(p, q, "p", "q")
+    _validar_distribucion(p, "p")
+    _validar_distribucion(q, "q")
+    with np.errstate(divide="ignore"):
+        kl = np.sum(_xlogy(p, p) - _xlogy(p, q), axis=-1)
+    kl = np.maximum(kl, 0.0)  # quita un -1e-17 de redondeo
+    return float(kl) if np.ndim(kl) == 0 else kl
