@@ -1,0 +1,68 @@
+"""Calificador del ejercicio 3.2: matriz TF-IDF."""
+
+import numpy as np
+
+from curso_llm.nlp_clasico.representaciones import matriz_tfidf as referencia
+
+EJERCICIO = "3.2"
+
+PALABRAS = ["pan", "gato", "perro", "río", "casa", "niño", "sol", "luna"]
+
+
+def _documentos(semilla: int, n: int = 6) -> list[list[str]]:
+    rng = np.random.default_rng(semilla)
+    docs = [list(rng.choice(PALABRAS, size=int(rng.integers(3, 9)))) for _ in range(n)]
+    docs[0].append("el")
+    for doc in docs:  # «el» en todos los documentos: df = n
+        doc.append("el")
+    return [[str(t) for t in doc] for doc in docs]
+
+
+def _como_matriz(resultado) -> np.ndarray:
+    return np.asarray(resultado.toarray() if hasattr(resultado, "toarray") else resultado,
+                      dtype=float)
+
+
+def test_forma_y_normas_l2(funcion):
+    docs = _documentos(0)
+    obtenido = _como_matriz(funcion(docs))
+    esperado = referencia(docs)
+    assert obtenido.shape == esperado.shape, (
+        f"Pista: con {len(docs)} documentos y {esperado.shape[1]} tokens distintos la forma debe "
+        f"ser {esperado.shape} y es {obtenido.shape}."
+    )
+    assert np.allclose(np.linalg.norm(obtenido, axis=1), 1.0, atol=1e-6), (
+        "Pista: cada fila debe tener norma L2 igual a 1: divide cada fila por su norma al final."
+    )
+
+
+def test_columnas_en_orden_alfabetico(funcion):
+    docs = [["zorro", "ave"], ["ave", "casa"], ["casa", "zorro", "zorro"]]
+    obtenido = _como_matriz(funcion(docs))
+    assert np.allclose(obtenido, referencia(docs), atol=1e-6), (
+        "Pista: las columnas van en orden alfabético de los tokens (ave, casa, zorro), como en "
+        "scikit-learn; comprueba también el idf y la normalización."
+    )
+
+
+def test_coincide_con_la_referencia(funcion):
+    for semilla in range(1, 6):
+        docs = _documentos(semilla)
+        obtenido = _como_matriz(funcion(docs))
+        esperado = referencia(docs)
+        assert obtenido.shape == esperado.shape, "Pista: la forma debe ser (n_documentos, V)."
+        assert np.allclose(obtenido, esperado, atol=1e-6), (
+            "Pista: los valores no coinciden. Usa el idf suavizado ln((1 + n) / (1 + df)) + 1 "
+            "(con logaritmo natural, el «1 +» arriba y abajo y el «+ 1» final) y el conteo bruto "
+            "como tf."
+        )
+
+
+def test_token_en_todos_los_documentos_no_se_anula(funcion):
+    docs = [["el", "gato"], ["el", "perro"], ["el", "pan", "pan"]]
+    obtenido = _como_matriz(funcion(docs))
+    columna_el = 0  # «el» es el primero en orden alfabético
+    assert np.all(obtenido[:, columna_el] > 0), (
+        "Pista: «el» aparece en todos los documentos y aun así su tf-idf no es 0: el idf lleva "
+        "un «+ 1» final."
+    )
