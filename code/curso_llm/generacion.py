@@ -1,0 +1,310 @@
+"""Generación de texto escrita por nosotros: voraz, temperatura, top-k, top-p y búsqueda en haz.
+
+Funciona con cualquier modelo causal de transformers (``LlamaForCausalLM``...) y con nuestro
+:class:`curso_llm.arquitectura.MiniGPT`: en cada paso se pasa la secuencia completa por el
+modelo, se toman los logits de la última posición y se elige el siguiente token. No usa caché
+de claves y valores: es más lento que ``model.generate``, pero cada paso se ve entero.
+
+Las pruebas (``tests/test_generacion.py``) comparan con ``model.generate`` y con los
+``TopKLogitsWarper``/``TopPLogitsWarper`` de transformers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import torch
+
+ESTRATEGIAS = ("greedy", "muestreo")
+
+# ---------------------------------------------------------------------------
+# Transformaciones de logits
+# ---------------------------------------------------------------------------
+
+
+def _comprobar_logits(logits) -> None:
+    if not isinstance(logits, torch.Tensor) or not logits.is_floating_point():
+        raise TypeError("logits debe ser un torch.Tensor de números reales de forma (..., V).")
+
+
+def aplicar_temperatura(logits: torch.Tensor, t: float) -> torch.Tensor:
+    """Divide los logits entre la temperatura ``t > 0``: ``t < 1`` concentra la distribución,
+    ``t > 1`` la aplana."""
+    _comprobar_logits(logits)
+    if isinstance(t, bool) or not isinstance(t, (int, float)) or not t > 0 or math.isinf(t):
+        raise ValueError(
+            f"La temperatura debe ser un número mayor que 0 (p. ej. 0.7 o 1.0); recibí {t!r}. "
+            "Para elegir siempre el token más probable usa estrategia='greedy'."
+        )
+    return logits / t
+
+
+def filtrar_top_k(logits: torch.Tensor, k: int) -> torch.Tensor:
+    """Deja los ``k`` logits más altos de cada fila (y los empates con el k-ésimo) y pone
+    ``-inf`` en el resto. Si ``k`` supera el vocabulario no se filtra nada."""
+    _comprobar_logits(logits)
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise ValueError(f"top_k debe ser un entero ≥ 1 (p. ej. 50); recibí {k!r}.")
+    k = min(k, logits.shape[-1])
+    umbral = torch.topk(logits, k, dim=-1).values[..., -1:]
+    return logits.masked_fill(logits < umbral, float("-inf"))
+
+
+def filtrar_top_p(logits: torch.Tensor, p: float) -> torch.Tensor:
+    """Muestreo de núcleo (Holtzman et al., 2020): conserva el conjunto más pequeño de tokens,
+    de más a menos probable, cuya probabilidad acumulada llega a ``p`` (incluido el token que
+    cruza el umbral; siempre al menos uno) y pone ``-inf`` en el resto."""
+    _comprobar_logits(logits)
+    if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 < p <= 1:
+        raise ValueError(f"top_p debe estar en el intervalo (0, 1], p. ej. 0.9; recibí {p!r}.")
+    if p == 1:
+        return logits.clone()  # el núcleo es todo el vocabulario (evita errores de redondeo)
+    ordenados, indices = torch.sort(logits, dim=-1, descending=True)
+    probs = torch.softmax(ordenados, dim=-1)
+    acumulada_antes = probs.cumsum(dim=-1) - probs  # masa de los tokens más probables que este
+    quitar_ordenados = acumulada_antes >= p  # el núcleo ya estaba completo sin este token
+    quitar_ordenados[..., 0] = False
+    quitar = quitar_ordenados.scatter(-1, indices, quitar_ordenados)
+    return logits.masked_fill(quitar, float("-inf"))
+
+
+# ---------------------------------------------------------------------------
+# Modelo → logits del siguiente token
+# ---------------------------------------------------------------------------
+
+
+def _dispositivo(modelo) -> torch.device:
+    return next(modelo.parameters()).device
+
+
+@torch.no_grad()
+def logits_siguiente(modelo, ids: torch.Tensor) -> torch.Tensor:
+    """Logits ``(B, V)`` del siguiente token para ``ids`` ``(B, T)``, con un modelo de
+    transformers (salida con ``.logits``) o con un :class:`MiniGPT` (salida tensor)."""
+    salida = modelo(ids)
+    logits = salida.logits if hasattr(salida, "logits") else salida
+    return logits[:, -1, :].float()
+
+
+def _ids_prompt(modelo, tokenizador, prompt: str) -> torch.Tensor:
+    if not isinstance(prompt, str) or not prompt:
+        raise ValueError("prompt debe ser un texto no vacío.")
+    ids = tokenizador(prompt, return_tensors="pt", add_special_tokens=False)["input_ids"]
+    if ids.shape[1] == 0:
+        raise ValueError(f"El tokenizador no produjo ningún token para el prompt {prompt!r}.")
+    return ids.to(_dispositivo(modelo))
+
+
+def _comprobar_max_tokens(max_tokens) -> None:
+    if isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 1:
+        raise ValueError(f"max_tokens debe ser un entero ≥ 1; recibí {max_tokens!r}.")
+
+
+def _id_fin(tokenizador, id_fin):
+    if id_fin is not None:
+        return id_fin
+    return getattr(tokenizador, "eos_token_id", None) if tokenizador is not None else None
+
+
+# ---------------------------------------------------------------------------
+# Decodificación token a token
+# ---------------------------------------------------------------------------
+
+
+@torch.no_grad()
+def generar_ids(
+    modelo,
+    ids: torch.Tensor,
+    max_tokens: int,
+    estrategia: str = "greedy",
+    temperatura: float = 1.0,
+    top_k: int | None = None,
+    top_p: float | None = None,
+    semilla: int = 0,
+    id_fin: int | None = None,
+) -> list[int]:
+    """Genera hasta ``max_tokens`` tokens a continuación de ``ids`` (``(1, T)``) y devuelve la
+    lista de ids nuevos (incluye ``id_fin`` si se generó, y ahí se detiene).
+
+    - ``estrategia="greedy"``: en cada paso el token de logit máximo.
+    - ``estrategia="muestreo"``: temperatura, luego top-k y luego top-p (en ese orden, como
+      transformers), y se muestrea de la softmax con un generador de semilla ``semilla``.
+    """
+    _comprobar_max_tokens(max_tokens)
+    if estrategia not in ESTRATEGIAS:
+        raise ValueError(f"estrategia debe ser 'greedy' o 'muestreo'; recibí {estrategia!r}.")
+    if estrategia == "muestreo":
+        aplicar_temperatura(torch.zeros(1), temperatura)  # valida antes de empezar
+        if top_k is not None:
+            filtrar_top_k(torch.zeros(1), top_k)
+        if top_p is not None:
+            filtrar_top_p(torch.zeros(1), top_p)
+    if ids.dim() == 1:
+        ids = ids.unsqueeze(0)
+    if ids.shape[0] != 1:
+        raise ValueError("generar_ids genera una sola secuencia: ids debe tener forma (1, T).")
+    generador = torch.Generator(device="cpu").manual_seed(semilla)
+    nuevos: list[int] = []
+    for _ in range(max_tokens):
+        logits = logits_siguiente(modelo, ids)
+        if estrategia == "greedy":
+            siguiente = int(logits.argmax(dim=-1))
+        else:
+            logits = aplicar_temperatura(logits, temperatura)
+            if top_k is not None:
+                logits = filtrar_top_k(logits, top_k)
+            if top_p is not None:
+                logits = filtrar_top_p(logits, top_p)
+            probs = torch.softmax(logits, dim=-1).cpu()
+            siguiente = int(torch.multinomial(probs, 1, generator=generador))
+        nuevos.append(siguiente)
+        ids = torch.cat([ids, ids.new_tensor([[siguiente]])], dim=1)
+        if id_fin is not None and siguiente == id_fin:
+            break
+    return nuevos
+
+
+def generar(
+    modelo,
+    tokenizador,
+    prompt: str,
+    max_tokens: int = 30,
+    estrategia: str = "greedy",
+    temperatura: float = 1.0,
+    top_k: int | None = None,
+    top_p: float | None = None,
+    semilla: int = 0,
+) -> str:
+    """Continúa ``prompt`` con hasta ``max_tokens`` tokens y devuelve solo el texto nuevo.
+
+    Se detiene al generar el token de fin del tokenizador (que no se incluye en el texto).
+    Consulta :func:`generar_ids` para el significado de cada estrategia.
+    """
+    ids = _ids_prompt(modelo, tokenizador, prompt)
+    nuevos = generar_ids(modelo, ids, max_tokens, estrategia, temperatura, top_k, top_p,
+                         semilla, id_fin=_id_fin(tokenizador, None))
+    return tokenizador.decode(nuevos, skip_special_tokens=True)
+
+
+# ---------------------------------------------------------------------------
+# Búsqueda en haz
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Haz:
+    """Una hipótesis de la búsqueda en haz: ids generados y su log-probabilidad acumulada."""
+
+    ids: list[int]
+    log_prob: float
+    terminado: bool = False
+
+    def puntuacion(self, penalizacion_longitud: float = 1.0) -> float:
+        """Log-probabilidad dividida entre ``longitud ** penalizacion_longitud``."""
+        return self.log_prob / max(len(self.ids), 1) ** penalizacion_longitud
+
+
+@torch.no_grad()
+def busqueda_en_haz_ids(
+    modelo,
+    ids: torch.Tensor,
+    max_tokens: int,
+    n_haces: int = 4,
+    id_fin: int | None = None,
+    penalizacion_longitud: float = 1.0,
+) -> Haz:
+    """Búsqueda en haz sobre ids ``(1, T)``: en cada paso amplía los ``n_haces`` mejores haces
+    con todos los tokens y se queda con los ``n_haces`` de mayor log-probabilidad acumulada.
+
+    Sigue las reglas de ``model.generate(num_beams=...)`` de transformers:
+
+    - Se miran los ``2·n_haces`` mejores candidatos, para que queden ``n_haces`` vivos aunque
+      algunos terminen en ``id_fin``.
+    - Un candidato que termina (en ``id_fin`` o al llegar a ``max_tokens``) solo se guarda si
+      está entre los ``n_haces`` primeros; su puntuación es la log-probabilidad dividida entre
+      ``longitud ** penalizacion_longitud``. Se guardan los ``n_haces`` mejores terminados.
+    - Se para antes de ``max_tokens`` cuando ya hay ``n_haces`` terminados y el mejor haz vivo,
+      con su longitud actual, no supera al peor de ellos.
+
+    Devuelve el mejor haz terminado. Sin ``id_fin`` todos los haces tienen la misma longitud y
+    gana el de mayor log-probabilidad.
+    """
+    _comprobar_max_tokens(max_tokens)
+    if isinstance(n_haces, bool) or not isinstance(n_haces, int) or n_haces < 1:
+        raise ValueError(f"n_haces debe ser un entero ≥ 1 (p. ej. 4); recibí {n_haces!r}.")
+    if ids.dim() == 1:
+        ids = ids.unsqueeze(0)
+    vivos = [Haz([], 0.0)]
+    terminados: list[Haz] = []
+    for paso in range(max_tokens):
+        ultimo = paso == max_tokens - 1
+        entrada = torch.cat([ids.repeat(len(vivos), 1),
+                             ids.new_tensor([h.ids for h in vivos])], dim=1)
+        log_probs = torch.log_softmax(logits_siguiente(modelo, entrada), dim=-1)  # (haces, V)
+        acumuladas = torch.tensor([h.log_prob for h in vivos], device=log_probs.device)
+        totales = log_probs + acumuladas[:, None]
+        valores, planos = totales.flatten().topk(min(2 * n_haces, totales.numel()))
+        nuevos_vivos: list[Haz] = []
+        for rango, (valor, plano) in enumerate(zip(valores.tolist(), planos.tolist())):
+            origen, token = divmod(plano, log_probs.shape[-1])
+            haz = Haz(vivos[origen].ids + [token], valor)
+            if ultimo or (id_fin is not None and token == id_fin):
+                if rango < n_haces:  # solo los n_haces mejores candidatos pueden terminar
+                    haz.terminado = True
+                    terminados.append(haz)
+            elif len(nuevos_vivos) < n_haces:
+                nuevos_vivos.append(haz)
+        terminados = sorted(terminados, key=lambda h: h.puntuacion(penalizacion_longitud),
+                            reverse=True)[:n_haces]
+        vivos = nuevos_vivos
+        if ultimo or not vivos:
+            break
+        mejor_vivo = vivos[0].log_prob / len(vivos[0].ids) ** penalizacion_longitud
+        if len(terminados) == n_haces and mejor_vivo <= terminados[-1].puntuacion(penalizacion_longitud):
+            break  # ningún haz vivo puede ya mejorar a los terminados
+    return terminados[0]
+
+
+def busqueda_en_haz(
+    modelo, tokenizador, prompt: str, max_tokens: int = 30, n_haces: int = 4
+) -> str:
+    """Continúa ``prompt`` con búsqueda en haz de ``n_haces`` haces y devuelve el texto nuevo."""
+    ids = _ids_prompt(modelo, tokenizador, prompt)
+    mejor = busqueda_en_haz_ids(modelo, ids, max_tokens, n_haces, id_fin=_id_fin(tokenizador, None))
+    return tokenizador.decode(mejor.ids, skip_special_tokens=True)
+
+
+# ---------------------------------------------------------------------------
+# Medidas
+# ---------------------------------------------------------------------------
+
+
+@torch.no_grad()
+def log_probabilidad(modelo, ids_prompt, ids_continuacion) -> float:
+    """Suma de ``log p(token | anteriores)`` de ``ids_continuacion`` tras ``ids_prompt``
+    según el modelo (a temperatura 1). Divídela entre su longitud para la media por token."""
+    ids_prompt = torch.as_tensor(ids_prompt).reshape(1, -1)
+    continuacion = torch.as_tensor(ids_continuacion).reshape(1, -1).to(ids_prompt.device)
+    if continuacion.shape[1] == 0:
+        raise ValueError("ids_continuacion está vacío: no hay tokens que puntuar.")
+    todo = torch.cat([ids_prompt, continuacion], dim=1).to(_dispositivo(modelo))
+    salida = modelo(todo)
+    logits = (salida.logits if hasattr(salida, "logits") else salida).float()
+    t = ids_prompt.shape[1]
+    log_probs = torch.log_softmax(logits[0, t - 1 : -1], dim=-1)
+    return float(log_probs.gather(-1, todo[0, t:, None]).sum())
+
+
+def distintos_n(textos: list[str], n: int) -> float:
+    """Diversidad distinct-n (Li et al., 2016): n-gramas de palabras distintos entre el total de
+    n-gramas de todos los textos. 1.0 = ningún n-grama se repite; 0.0 si no hay n-gramas."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ValueError(f"n debe ser un entero ≥ 1 (1 para distinct-1, 2 para distinct-2); recibí {n!r}.")
+    if isinstance(textos, str):
+        raise TypeError("textos debe ser una lista de textos, no un solo texto: usa [texto].")
+    ngramas = []
+    for texto in textos:
+        palabras = texto.split()
+        ngramas.extend(tuple(palabras[i : i + n]) for i in range(len(palabras) - n + 1))
+    return len(set(ngramas)) / len(ngramas) if ngramas else 0.0

@@ -1,0 +1,234 @@
+"""Los calificadores del capítulo 4 atrapan errores reales, no solo el esbozo sin hacer.
+
+Cada función de abajo es una implementación plausible pero equivocada; el calificador debe
+marcarla como no superada.
+"""
+
+import math
+
+import pytest
+import torch
+
+from curso_llm.calificador import calificar
+
+# --- 4.1 atención escalada ----------------------------------------------------------------
+
+
+def _atencion(q, k, v, mascara=None, escala=None, eje=-1, invertir=False, transponer=False):
+    escala = math.sqrt(q.shape[-1]) if escala is None else escala
+    puntuaciones = (k @ q.transpose(-2, -1) if transponer else q @ k.transpose(-2, -1)) / escala
+    if mascara is not None:
+        puntuaciones = puntuaciones.masked_fill(mascara if invertir else ~mascara, float("-inf"))
+    pesos = torch.softmax(puntuaciones, dim=eje)
+    return pesos @ v, pesos
+
+
+def atencion_sin_escala(q, k, v, mascara=None):
+    return _atencion(q, k, v, mascara, escala=1.0)
+
+
+def atencion_escala_d(q, k, v, mascara=None):
+    return _atencion(q, k, v, mascara, escala=q.shape[-1])
+
+
+def atencion_softmax_eje_equivocado(q, k, v, mascara=None):
+    return _atencion(q, k, v, mascara, eje=-2)
+
+
+def atencion_mascara_invertida(q, k, v, mascara=None):
+    return _atencion(q, k, v, mascara, invertir=True)
+
+
+def atencion_k_transpuesta(q, k, v, mascara=None):
+    return _atencion(q, k, v, mascara, transponer=True)
+
+
+def atencion_mascara_tras_softmax(q, k, v, mascara=None):
+    pesos = torch.softmax(q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1]), dim=-1)
+    if mascara is not None:
+        pesos = pesos * mascara
+    return pesos @ v, pesos
+
+
+# --- 4.2 máscara causal -------------------------------------------------------------------
+
+
+def mascara_sin_diagonal(n):
+    return torch.ones(n, n).tril(-1).bool()
+
+
+def mascara_invertida(n):
+    return torch.ones(n, n).triu().bool()
+
+
+def mascara_desplazada(n):
+    return torch.ones(n, n).tril(1).bool()
+
+
+def mascara_float(n):
+    return torch.ones(n, n).tril()
+
+
+# --- 4.3 fusión BPE -----------------------------------------------------------------------
+
+
+def fusionar_con_solapes(ids, par, nuevo_id):
+    return [nuevo_id if i + 1 < len(ids) and (ids[i], ids[i + 1]) == par else t
+            for i, t in enumerate(ids) if not (i > 0 and (ids[i - 1], t) == par)]
+
+
+def fusionar_olvida_el_ultimo_par(ids, par, nuevo_id):
+    nuevos, i = [], 0
+    while i < len(ids):
+        if i < len(ids) - 2 and (ids[i], ids[i + 1]) == par:
+            nuevos.append(nuevo_id)
+            i += 2
+        else:
+            nuevos.append(ids[i])
+            i += 1
+    return nuevos
+
+
+def fusionar_solo_la_primera(ids, par, nuevo_id):
+    for i in range(len(ids) - 1):
+        if (ids[i], ids[i + 1]) == par:
+            return ids[:i] + [nuevo_id] + ids[i + 2 :]
+    return list(ids)
+
+
+def fusionar_de_derecha_a_izquierda(ids, par, nuevo_id):
+    nuevos, i = [], len(ids) - 1
+    while i >= 0:
+        if i > 0 and (ids[i - 1], ids[i]) == par:
+            nuevos.append(nuevo_id)
+            i -= 2
+        else:
+            nuevos.append(ids[i])
+            i -= 1
+    return nuevos[::-1]
+
+
+def fusionar_modificando_la_entrada(ids, par, nuevo_id):
+    i = 0
+    while i < len(ids) - 1:
+        if (ids[i], ids[i + 1]) == par:
+            ids[i : i + 2] = [nuevo_id]
+        i += 1
+    return ids
+
+
+# --- 4.4 RoPE -----------------------------------------------------------------------------
+
+
+def rope_pares_intercalados(x, cos, sin):
+    # Convención de GPT-J: gira (0, 1), (2, 3)... en lugar de (i, i + Dh/2).
+    rotada = torch.stack((-x[..., 1::2], x[..., ::2]), dim=-1).flatten(-2)
+    return x * cos + rotada * sin
+
+
+def rope_signo_equivocado(x, cos, sin):
+    mitad = x.shape[-1] // 2
+    return x * cos + torch.cat((x[..., mitad:], -x[..., :mitad]), dim=-1) * sin
+
+
+def rope_sin_seno(x, cos, sin):
+    return x * cos
+
+
+def rope_sin_rotar_mitad(x, cos, sin):
+    return x * cos + x * sin
+
+
+# --- 4.5 top-p ----------------------------------------------------------------------------
+
+
+def _top_p(logits, p, modo):
+    ordenados, indices = torch.sort(logits, descending=True, dim=-1)
+    probs = torch.softmax(ordenados, dim=-1)
+    acumulada = probs.cumsum(-1)
+    if modo == "excluye_el_que_cruza":
+        quitar = acumulada > p
+        quitar[..., 0] = False
+    elif modo == "sin_minimo":
+        quitar = acumulada - probs >= p
+        quitar[..., 0] = acumulada[..., 0] > p
+    elif modo == "con_logits":
+        acumulada = ordenados.cumsum(-1)
+        quitar = acumulada - ordenados >= p
+        quitar[..., 0] = False
+    elif modo == "sin_reordenar":
+        quitar = acumulada - probs >= p
+        quitar[..., 0] = False
+        return ordenados.masked_fill(quitar, float("-inf"))
+    return logits.masked_fill(quitar.scatter(-1, indices, quitar), float("-inf"))
+
+
+def top_p_excluye_el_que_cruza(logits, p):
+    return _top_p(logits, p, "excluye_el_que_cruza")
+
+
+def top_p_sin_minimo(logits, p):
+    return _top_p(logits, p, "sin_minimo")
+
+
+def top_p_con_logits(logits, p):
+    return _top_p(logits, p, "con_logits")
+
+
+def top_p_sin_reordenar(logits, p):
+    return _top_p(logits, p, "sin_reordenar")
+
+
+# --- 4.6 dividir en cabezas ---------------------------------------------------------------
+
+
+def cabezas_reshape_sin_transponer(x, n_cabezas):
+    b, t, d = x.shape
+    return x.reshape(b, n_cabezas, t, d // n_cabezas)
+
+
+def cabezas_intercaladas(x, n_cabezas):
+    b, t, d = x.shape
+    return x.view(b, t, d // n_cabezas, n_cabezas).permute(0, 3, 1, 2)
+
+
+def cabezas_transpuesta_equivocada(x, n_cabezas):
+    b, t, d = x.shape
+    return x.view(b, t, n_cabezas, d // n_cabezas).transpose(1, 3)
+
+
+ERRORES = [
+    ("4.1", atencion_sin_escala),
+    ("4.1", atencion_escala_d),
+    ("4.1", atencion_softmax_eje_equivocado),
+    ("4.1", atencion_mascara_invertida),
+    ("4.1", atencion_k_transpuesta),
+    ("4.1", atencion_mascara_tras_softmax),
+    ("4.2", mascara_sin_diagonal),
+    ("4.2", mascara_invertida),
+    ("4.2", mascara_desplazada),
+    ("4.2", mascara_float),
+    ("4.3", fusionar_con_solapes),
+    ("4.3", fusionar_olvida_el_ultimo_par),
+    ("4.3", fusionar_solo_la_primera),
+    ("4.3", fusionar_de_derecha_a_izquierda),
+    ("4.3", fusionar_modificando_la_entrada),
+    ("4.4", rope_pares_intercalados),
+    ("4.4", rope_signo_equivocado),
+    ("4.4", rope_sin_seno),
+    ("4.4", rope_sin_rotar_mitad),
+    ("4.5", top_p_excluye_el_que_cruza),
+    ("4.5", top_p_sin_minimo),
+    ("4.5", top_p_con_logits),
+    ("4.5", top_p_sin_reordenar),
+    ("4.6", cabezas_reshape_sin_transponer),
+    ("4.6", cabezas_intercaladas),
+    ("4.6", cabezas_transpuesta_equivocada),
+]
+
+
+@pytest.mark.parametrize("id_ejercicio, funcion", ERRORES, ids=[f.__name__ for _, f in ERRORES])
+def test_el_calificador_atrapa_el_error(id_ejercicio, funcion):
+    (resultado,) = calificar(id_ejercicio, funcion, mostrar=False)
+    assert not resultado.superado, f"{id_ejercicio} aceptó {funcion.__name__}"
+    assert resultado.pistas and all(p for p in resultado.pistas)
