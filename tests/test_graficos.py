@@ -30,3 +30,17 @@ def test_glue_sin_myst_nb(monkeypatch):
 
     monkeypatch.setattr(builtins, "__import__", sin_myst)
     assert libro.glue("x", 3.5) == 3.5
+
+
+def test_glue_convierte_escalares_de_numpy_y_torch(monkeypatch):
+    import numpy as np
+    import torch
+
+    registrados = {}
+    monkeypatch.setattr("myst_nb.glue", lambda n, v, display=True: registrados.__setitem__(n, v))
+    libro.glue("a", np.float64(0.25))
+    libro.glue("b", torch.tensor(3))
+    libro.glue("c", np.arange(3))
+    assert type(registrados["a"]) is float and registrados["a"] == 0.25
+    assert type(registrados["b"]) is int
+    assert isinstance(registrados["c"], np.ndarray)

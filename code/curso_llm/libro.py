@@ -10,8 +10,28 @@ from __future__ import annotations
 from typing import Any
 
 
+def _a_python(valor: Any) -> Any:
+    """Convierte escalares de NumPy o tensores de un elemento en números de Python.
+
+    Con NumPy 2, ``repr(np.float64(0.5))`` es ``'np.float64(0.5)'`` y myst-nb ya no puede
+    aplicarle un formato como ``:.3f``; con un ``float`` de Python sí.
+    """
+    modulo = type(valor).__module__
+    if (modulo.startswith("numpy") or modulo.startswith("torch")) and hasattr(valor, "item"):
+        try:
+            return valor.item()
+        except (ValueError, RuntimeError):  # arreglos de más de un elemento
+            return valor
+    return valor
+
+
 def glue(nombre: str, valor: Any, mostrar: bool = False) -> Any:
-    """Registra ``valor`` con el nombre ``nombre`` para el texto del libro y lo devuelve."""
+    """Registra ``valor`` con el nombre ``nombre`` para el texto del libro y lo devuelve.
+
+    Los escalares de NumPy y PyTorch se convierten antes en números de Python para que el
+    texto pueda darles formato (``{glue:text}`nombre:.3f```).
+    """
+    valor = _a_python(valor)
     try:
         from myst_nb import glue as glue_myst
     except ImportError:  # Colab/Binder sin myst-nb
