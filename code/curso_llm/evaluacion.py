@@ -1,0 +1,72 @@
+"""Evaluación de modelos de lenguaje: perplejidad y exactitud a libro abierto."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import torch
+
+
+@torch.no_grad()
+def perplejidad(modelo, tokenizador, textos, long_secuencia: int = 128, tam_lote: int = 16) -> float:
+    """Perplejidad ``exp(pérdida media por token)`` de ``modelo`` sobre ``textos``.
+
+    Los textos se empaquetan como en el preentrenamiento (unidos por el token de fin de
+    texto y cortados en bloques de ``long_secuencia``); el sobrante final se descarta.
+    """
+    from .entrenamiento.preentrenamiento import empaquetar
+
+    bloques = empaquetar(textos, tokenizador, long_secuencia).bloques
+    dispositivo = next(modelo.parameters()).device
+    estaba_entrenando = modelo.training
+    modelo.eval()
+    suma, n = 0.0, 0
+    for i in range(0, len(bloques), tam_lote):
+        lote = bloques[i: i + tam_lote].to(dispositivo)
+        perdida = modelo(input_ids=lote, labels=lote).loss
+        tokens = lote.numel() - lote.shape[0]  # se predicen todos menos el primero
+        suma += perdida.item() * tokens
+        n += tokens
+    modelo.train(estaba_entrenando)
+    return math.exp(suma / n)
+
+
+def normalizar_respuesta(texto: str) -> str:
+    """Minúsculas, espacios colapsados y sin puntuación final (para comparar respuestas)."""
+    texto = re.sub(r"\s+", " ", texto).strip().lower()
+    return texto.rstrip(".,;:!?¡¿ ").strip()
+
+
+@torch.no_grad()
+def responder(modelo, tokenizador, prompt: str, max_tokens: int = 16) -> str:
+    """Genera con búsqueda voraz (*greedy*) tras ``prompt`` y corta en el primer salto de
+    línea o fin de texto."""
+    dispositivo = next(modelo.parameters()).device
+    entrada = tokenizador(prompt, return_tensors="pt", add_special_tokens=False).to(dispositivo)
+    salida = modelo.generate(
+        **entrada, max_new_tokens=max_tokens, do_sample=False,
+        eos_token_id=tokenizador.eos_token_id, pad_token_id=tokenizador.pad_token_id,
+    )
+    texto = tokenizador.decode(salida[0, entrada["input_ids"].shape[1]:], skip_special_tokens=False)
+    texto = texto.split(tokenizador.eos_token)[0]
+    return texto.split("\n")[0].strip()
+
+
+def exactitud_libro_abierto(modelo, tokenizador, ejemplos: list[dict], max_tokens: int = 16) -> float:
+    """Fracción de ejemplos de ``lectura_comprensiva`` respondidos exactamente.
+
+    El prompt es ``formatear_lectura(ejemplo, con_respuesta=False)`` (termina en
+    «Respuesta:»); se compara la generación voraz con la respuesta de referencia tras
+    normalizar espacios, mayúsculas y puntuación final.
+    """
+    from .datos import formatear_lectura
+
+    if not ejemplos:
+        raise ValueError("La lista de ejemplos está vacía: no hay nada que evaluar.")
+    aciertos = 0
+    for ejemplo in ejemplos:
+        prediccion = responder(modelo, tokenizador, formatear_lectura(ejemplo, con_respuesta=False),
+                               max_tokens=max_tokens)
+        aciertos += normalizar_respuesta(prediccion) == normalizar_respuesta(ejemplo["respuesta"])
+    return aciertos / len(ejemplos)

@@ -1,0 +1,183 @@
+"""Modelos del curso: configuraciones Llama diminutas, el modelo base preentrenado por el
+paquete y la carga de modelos del Hub de Hugging Face (perfil ``gpu``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import torch
+
+from . import entorno
+from .tokenizacion import COMANDO_REGENERAR, directorio_modelo_base, tokenizador_base
+
+__all__ = [
+    "MODELOS_GPU",
+    "TAMANOS",
+    "ErrorModelo",
+    "cargar_modelo",
+    "cargar_modelo_y_tokenizador",
+    "config_llama",
+    "contar_parametros",
+    "crear_modelo",
+    "guardar_modelo",
+    "modelo_base",
+    "tokenizador_base",
+]
+
+# Modelos pequeños y sin restricciones de acceso recomendados para el perfil ``gpu``.
+MODELOS_GPU = {
+    "smollm2-360m-instruct": "HuggingFaceTB/SmolLM2-360M-Instruct",
+    "smollm2-360m": "HuggingFaceTB/SmolLM2-360M",
+    "smollm2-135m-instruct": "HuggingFaceTB/SmolLM2-135M-Instruct",
+    "qwen2.5-0.5b-instruct": "Qwen/Qwen2.5-0.5B-Instruct",
+    "qwen2.5-0.5b": "Qwen/Qwen2.5-0.5B",
+}
+MODELO_GPU_POR_DEFECTO = MODELOS_GPU["smollm2-360m-instruct"]
+
+# Tamaños con nombre: (dimensión oculta, dimensión intermedia, capas, cabezas).
+TAMANOS = {
+    "micro": (64, 176, 4, 4),  # ≈ 0,46 M parámetros: para pruebas
+    "diminuto": (256, 640, 4, 4),  # ≈ 4,07 M parámetros: el modelo base del curso
+    "pequeno": (384, 1024, 6, 6),  # ≈ 12 M parámetros
+}
+
+
+class ErrorModelo(ValueError):
+    """No se pudo cargar o crear un modelo."""
+
+
+def config_llama(tamano: str = "diminuto", tam_vocab: int = 4096, max_posiciones: int = 512):
+    """``LlamaConfig`` de arquitectura Llama con un tamaño con nombre (ver ``TAMANOS``).
+
+    Los embeddings de entrada y salida están atados (``tie_word_embeddings``), como en los
+    modelos pequeños reales.
+    """
+    from transformers import LlamaConfig
+
+    if tamano not in TAMANOS:
+        raise ErrorModelo(
+            f"Tamaño desconocido: {tamano!r}. Usa uno de estos: {', '.join(TAMANOS)}."
+        )
+    oculta, intermedia, capas, cabezas = TAMANOS[tamano]
+    return LlamaConfig(
+        vocab_size=tam_vocab,
+        hidden_size=oculta,
+        intermediate_size=intermedia,
+        num_hidden_layers=capas,
+        num_attention_heads=cabezas,
+        num_key_value_heads=cabezas,
+        max_position_embeddings=max_posiciones,
+        tie_word_embeddings=True,
+        bos_token_id=0,
+        eos_token_id=0,
+        pad_token_id=3,
+    )
+
+
+def contar_parametros(modelo: torch.nn.Module, solo_entrenables: bool = False) -> int:
+    """Número de parámetros (distintos) del modelo; los atados se cuentan una vez."""
+    return sum(p.numel() for p in modelo.parameters() if p.requires_grad or not solo_entrenables)
+
+
+def crear_modelo(config, semilla: int = 0):
+    """Crea un ``LlamaForCausalLM`` con pesos aleatorios reproducibles (``semilla``)."""
+    from transformers import LlamaForCausalLM
+
+    torch.manual_seed(semilla)
+    return LlamaForCausalLM(config)
+
+
+def guardar_modelo(modelo, directorio, dtype: torch.dtype | None = torch.float16) -> Path:
+    """Guarda el modelo en ``safetensors``; por defecto en float16 (la mitad de tamaño)."""
+    import copy
+
+    directorio = Path(directorio)
+    directorio.mkdir(parents=True, exist_ok=True)
+    copia = copy.deepcopy(modelo).to(dtype) if dtype is not None else modelo
+    copia.save_pretrained(str(directorio), safe_serialization=True)
+    return directorio
+
+
+def modelo_base(dispositivo: str | torch.device = "cpu"):
+    """El modelo base del curso (≈ 4 M parámetros) preentrenado por el paquete, en modo
+    evaluación y en float32."""
+    from transformers import LlamaForCausalLM
+
+    directorio = directorio_modelo_base()
+    if not (directorio / "model.safetensors").is_file() or not (directorio / "config.json").is_file():
+        raise ErrorModelo(
+            f"Faltan los pesos del modelo base en {directorio}: regenéralos con "
+            f"`{COMANDO_REGENERAR}` (tarda unos 35 minutos en CPU)."
+        )
+    modelo = LlamaForCausalLM.from_pretrained(str(directorio), dtype=torch.float32)
+    return modelo.to(dispositivo).eval()
+
+
+def _error_de_descarga(nombre: str) -> ErrorModelo:
+    return ErrorModelo(
+        f"No se pudo cargar el modelo {nombre!r}: no está en la caché local y no se pudo "
+        "descargar del Hub de Hugging Face; conéctate a internet (y quita HF_HUB_OFFLINE=1 "
+        "si la tienes), usa perfil='cpu' con el modelo base del curso o pasa la ruta de "
+        "una carpeta local con el modelo."
+    )
+
+
+def cargar_modelo(nombre: str | None = None, perfil: str = "auto", dtype: torch.dtype | None = None,
+                  solo_local: bool | None = None):
+    """Carga un modelo de lenguaje causal según el perfil.
+
+    - Perfil ``cpu`` sin ``nombre``: el modelo base del curso (``modelo_base()``).
+    - Perfil ``gpu`` sin ``nombre``: ``MODELO_GPU_POR_DEFECTO`` (SmolLM2-360M-Instruct).
+    - Con ``nombre``: una carpeta local o un modelo del Hub (p. ej.
+      ``"HuggingFaceTB/SmolLM2-360M-Instruct"``), en el dispositivo y con el tipo numérico
+      que elige ``curso_llm.entorno``. En el perfil ``cpu`` nunca se descarga nada: solo se
+      usa la caché local (``solo_local=None`` equivale a ``perfil == "cpu"``).
+
+    Raises:
+        ErrorModelo: si el modelo no está en la caché y no se puede descargar.
+    """
+    from transformers import AutoModelForCausalLM
+
+    perfil = entorno.elegir_perfil(perfil)
+    dispositivo = torch.device("cuda" if perfil == "gpu" else "cpu")
+    if nombre is None:
+        if perfil == "cpu":
+            return modelo_base()
+        nombre = MODELO_GPU_POR_DEFECTO
+    nombre = MODELOS_GPU.get(nombre, nombre)
+    dtype = dtype or entorno.elegir_dtype(dispositivo)
+    es_local = Path(nombre).is_dir()
+    if solo_local is None:
+        solo_local = perfil == "cpu"
+    try:
+        modelo = AutoModelForCausalLM.from_pretrained(
+            nombre, dtype=dtype, local_files_only=solo_local and not es_local
+        )
+    except Exception as error:  # huggingface_hub/httpx lanzan errores de tipos muy variados
+        if es_local:
+            raise ErrorModelo(
+                f"La carpeta {nombre} no contiene un modelo válido de transformers "
+                f"(config.json y pesos): {error.__class__.__name__}."
+            ) from None
+        raise _error_de_descarga(nombre) from None
+    return modelo.to(dispositivo).eval()
+
+
+def cargar_modelo_y_tokenizador(nombre: str | None = None, perfil: str = "auto",
+                                dtype: torch.dtype | None = None):
+    """Como ``cargar_modelo`` pero devuelve ``(modelo, tokenizador)``."""
+    from transformers import AutoTokenizer
+
+    perfil = entorno.elegir_perfil(perfil)
+    modelo = cargar_modelo(nombre, perfil=perfil, dtype=dtype)
+    if nombre is None and perfil == "cpu":
+        return modelo, tokenizador_base()
+    nombre = MODELOS_GPU.get(nombre or MODELO_GPU_POR_DEFECTO, nombre or MODELO_GPU_POR_DEFECTO)
+    try:
+        tok = AutoTokenizer.from_pretrained(nombre, local_files_only=(perfil == "cpu"))
+    except (OSError, ValueError, ConnectionError):
+        raise _error_de_descarga(nombre) from None
+    if tok.pad_token is None:
+        tok.pad_token = tok.eos_token
+    return modelo, tok

@@ -1,0 +1,123 @@
+"""Pruebas de los generadores de datos sintéticos (``curso_llm.datos``)."""
+
+import time
+
+import pytest
+
+from curso_llm.datos import (
+    AVISO_FICTICIO,
+    Enfermedad,
+    corpus_narrativo,
+    formatear_lectura,
+    lectura_comprensiva,
+    mundo_clinico,
+    notas_clinicas,
+    preguntas_clinicas,
+)
+
+PARTICIONES = ("train", "validation", "test")
+
+
+def test_corpus_narrativo_tamano_determinismo_y_rapidez():
+    inicio = time.perf_counter()
+    train = corpus_narrativo("train")
+    assert time.perf_counter() - inicio < 2.0
+    assert sum(len(p.encode("utf-8")) for p in train) >= 1_000_000
+    assert train == corpus_narrativo("train")
+    assert train != corpus_narrativo("train", semilla=1)
+    # Vocabulario variado: el tokenizador necesita variedad léxica.
+    palabras = {w for p in train[:2000] for w in p.split()}
+    assert len(palabras) > 800
+
+
+def test_corpus_narrativo_particiones_disjuntas():
+    conjuntos = {p: set(corpus_narrativo(p)) for p in PARTICIONES}
+    assert all(conjuntos.values())
+    assert not conjuntos["train"] & conjuntos["validation"]
+    assert not conjuntos["train"] & conjuntos["test"]
+    assert not conjuntos["validation"] & conjuntos["test"]
+
+
+def test_concordancia_basica():
+    texto = " ".join(corpus_narrativo("validation"))
+    for error in ("la perro ", "el gata ", "los gatas ", "las perros ", " a el ", " de el "):
+        assert error not in texto
+
+
+def test_particion_desconocida():
+    with pytest.raises(ValueError, match="Partición desconocida"):
+        corpus_narrativo("entrenamiento")
+
+
+def test_mundo_clinico():
+    mundo = mundo_clinico()
+    assert len(mundo) >= 30
+    assert all(isinstance(e, Enfermedad) for e in mundo)
+    especialidades = {e.especialidad for e in mundo}
+    assert len(especialidades) >= 6
+    for esp in especialidades:
+        assert sum(e.especialidad == esp for e in mundo) >= 3
+    assert len({e.nombre for e in mundo}) == len(mundo)
+    for e in mundo:
+        assert e.sintomas and e.pruebas and e.tratamientos and e.contraindicaciones
+    assert "inventad" in AVISO_FICTICIO and "médica" in AVISO_FICTICIO
+    assert mundo == mundo_clinico()
+
+
+def test_notas_clinicas():
+    notas = notas_clinicas(300)
+    assert len(notas) == 300
+    assert set(notas[0]) >= {"texto", "enfermedad", "especialidad", "organo"}
+    assert notas == notas_clinicas(300)
+    textos = {p: {n["texto"] for n in notas_clinicas(200, p)} for p in PARTICIONES}
+    assert not textos["train"] & textos["validation"]
+    assert not textos["train"] & textos["test"]
+    assert not textos["validation"] & textos["test"]
+    # La nota no delata el diagnóstico.
+    assert all(n["enfermedad"] not in n["texto"] for n in notas)
+
+
+def test_notas_clasificables_pero_no_trivial():
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    train, test = notas_clinicas(600), notas_clinicas(300, "test")
+    vec = CountVectorizer()
+    clf = LogisticRegression(max_iter=2000).fit(
+        vec.fit_transform([n["texto"] for n in train]), [n["especialidad"] for n in train]
+    )
+    pred = clf.predict(vec.transform([n["texto"] for n in test]))
+    exactitud = sum(p == n["especialidad"] for p, n in zip(pred, test)) / len(test)
+    assert 0.75 < exactitud < 1.0
+
+
+def test_preguntas_clinicas():
+    pares = {p: preguntas_clinicas(p) for p in PARTICIONES}
+    assert len(pares["train"]) > 100
+    assert set(pares["train"][0]) >= {"pregunta", "respuesta", "enfermedad"}
+    preguntas = {p: {x["pregunta"] for x in v} for p, v in pares.items()}
+    assert not preguntas["train"] & preguntas["test"]
+    assert not preguntas["train"] & preguntas["validation"]
+
+
+def test_lectura_comprensiva():
+    ejemplos = lectura_comprensiva(500)
+    assert len(ejemplos) == 500
+    assert ejemplos == lectura_comprensiva(500)
+    for e in ejemplos:
+        assert e["respuesta"] in e["documento"]
+        assert 2 <= e["documento"].count(".") <= 4
+    entidades = {p: {e["entidad"] for e in lectura_comprensiva(300, p)} for p in PARTICIONES}
+    assert not entidades["train"] & entidades["validation"]
+    assert not entidades["train"] & entidades["test"]
+    assert not entidades["validation"] & entidades["test"]
+    assert len({e["entidad"] for e in ejemplos}) == len(ejemplos)
+
+
+def test_formatear_lectura():
+    e = {"documento": "Ana vive en Quelmar.", "pregunta": "¿Dónde vive Ana?",
+         "respuesta": "Quelmar"}
+    assert formatear_lectura(e) == (
+        "Documento: Ana vive en Quelmar.\nPregunta: ¿Dónde vive Ana?\nRespuesta: Quelmar"
+    )
+    assert formatear_lectura(e, con_respuesta=False).endswith("\nRespuesta:")
