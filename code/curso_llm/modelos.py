@@ -4,6 +4,7 @@ paquete y la carga de modelos del Hub de Hugging Face (perfil ``gpu``).
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import torch
@@ -46,6 +47,20 @@ TAMANOS = {
 class ErrorModelo(ValueError):
     """No se pudo cargar o crear un modelo."""
 
+
+
+@contextlib.contextmanager
+def _sin_barra_de_progreso():
+    """Desactiva la barra «Loading weights» de transformers durante el bloque."""
+    from transformers.utils import logging as registro
+
+    activa = registro.is_progress_bar_enabled()
+    registro.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if activa:
+            registro.enable_progress_bar()
 
 def config_llama(tamano: str = "diminuto", tam_vocab: int = 4096, max_posiciones: int = 512):
     """``LlamaConfig`` de arquitectura Llama con un tamaño con nombre (ver ``TAMANOS``).
@@ -110,7 +125,8 @@ def modelo_base(dispositivo: str | torch.device = "cpu"):
             f"Faltan los pesos del modelo base en {directorio}: regenéralos con "
             f"`{COMANDO_REGENERAR}` (tarda unos 35 minutos en CPU)."
         )
-    modelo = LlamaForCausalLM.from_pretrained(str(directorio), dtype=torch.float32)
+    with _sin_barra_de_progreso():  # cargar 8 MB no merece una barra en cada cuaderno
+        modelo = LlamaForCausalLM.from_pretrained(str(directorio), dtype=torch.float32)
     return modelo.to(dispositivo).eval()
 
 
