@@ -29,7 +29,7 @@ def test_glue_sin_myst_nb(monkeypatch):
         return importar(nombre, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", sin_myst)
-    assert libro.glue("x", 3.5) == 3.5
+    assert libro.glue("x", 3.5) is None  # no repite el valor al final de una celda
 
 
 def test_glue_convierte_escalares_de_numpy_y_torch(monkeypatch):

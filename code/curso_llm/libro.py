@@ -25,8 +25,10 @@ def _a_python(valor: Any) -> Any:
     return valor
 
 
-def glue(nombre: str, valor: Any, mostrar: bool = False) -> Any:
-    """Registra ``valor`` con el nombre ``nombre`` para el texto del libro y lo devuelve.
+def glue(nombre: str, valor: Any, mostrar: bool = False) -> None:
+    """Registra ``valor`` con el nombre ``nombre`` para el texto del libro.
+
+    No devuelve nada: así, como última línea de una celda, no repite el valor en la salida.
 
     Los escalares de NumPy y PyTorch se convierten antes en números de Python para que el
     texto pueda darles formato (``{glue:text}`nombre:.3f```).
@@ -42,6 +44,5 @@ def glue(nombre: str, valor: Any, mostrar: bool = False) -> Any:
                 print(valor)
             else:
                 display(valor)
-        return valor
+        return
     glue_myst(nombre, valor, display=mostrar)
-    return valor
