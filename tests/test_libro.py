@@ -122,3 +122,15 @@ def test_claves_bibliograficas_unicas():
         for clave in re.findall(r"@\w+\s*\{\s*([^,\s]+)\s*,", bib.read_text(encoding="utf-8")):
             assert clave not in vistas, f"La clave {clave} está en {vistas[clave]} y en {bib}"
             vistas[clave] = str(bib.relative_to(RAIZ))
+
+
+@pytest.mark.parametrize("cuaderno", CUADERNOS, ids=lambda c: c.stem)
+def test_cada_figura_pegada_tiene_pie(cuaderno):
+    """Las figuras se pegan con glue y se muestran con {glue:figure}, que lleva su pie."""
+    nb = nbformat.read(cuaderno, as_version=4)
+    codigo = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    texto = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    figuras = set(re.findall(r'glue\(\s*"([^"]*fig[^"]*)"', codigo))
+    con_pie = set(re.findall(r"\{glue:figure\}\s*(\S+)", texto))
+    assert figuras <= con_pie, f"{cuaderno.name}: figuras sin pie: {sorted(figuras - con_pie)}"
+    assert "plt.show(" not in codigo, f"{cuaderno.name}: usa glue + {{glue:figure}}, no plt.show()"
