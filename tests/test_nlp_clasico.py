@@ -14,6 +14,7 @@ from curso_llm.nlp_clasico import (
     Vocabulario,
     bolsa_de_palabras,
     contar_ngramas,
+    matriz_similitud_coseno,
     matriz_tfidf,
     ngramas,
     normalizar,
@@ -23,7 +24,6 @@ from curso_llm.nlp_clasico import (
     probabilidades_add_k,
     quitar_acentos,
     quitar_palabras_vacias,
-    similitud_coseno,
     tokenizar,
     unir_tokens,
 )
@@ -114,10 +114,10 @@ def test_tfidf_igual_que_scikit_learn(suave, sublineal, norma):
 
 def test_similitud_coseno_y_errores():
     a = np.array([[1.0, 0.0], [1.0, 1.0], [0.0, 0.0]])
-    s = similitud_coseno(a, a)
+    s = matriz_similitud_coseno(a, a)
     assert s[0, 1] == pytest.approx(1 / math.sqrt(2)) and s[2, 2] == 0.0
     with pytest.raises(ValueError, match="misma dimensión"):
-        similitud_coseno(a, np.ones((1, 3)))
+        matriz_similitud_coseno(a, np.ones((1, 3)))
     with pytest.raises(ValueError, match="vacío"):
         bolsa_de_palabras([])
     with pytest.raises(TypeError, match="tokeniza"):

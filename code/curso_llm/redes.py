@@ -26,6 +26,8 @@ from torch import nn
 from torch.nn import functional as F
 from torch.utils.data import DataLoader, TensorDataset
 
+from curso_llm.modelos import contar_parametros  # noqa: F401 (se usa como redes.contar_parametros)
+
 OPTIMIZADORES = ("sgd", "momentum", "adam", "adamw")
 
 
@@ -320,11 +322,6 @@ class MLP(nn.Module):
         for capa in self.capas[:-1]:
             x = self.abandono(torch.relu(capa(x)))
         return self.capas[-1](x)
-
-
-def contar_parametros(modelo: nn.Module) -> int:
-    """Número de parámetros entrenables de ``modelo``."""
-    return sum(p.numel() for p in modelo.parameters() if p.requires_grad)
 
 
 def crear_optimizador(

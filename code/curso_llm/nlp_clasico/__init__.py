@@ -32,8 +32,8 @@ from .representaciones import (
     bolsa_de_palabras,
     buscar,
     calcular_idf,
+    matriz_similitud_coseno,
     matriz_tfidf,
-    similitud_coseno,
 )
 
 __all__ = [
@@ -55,7 +55,7 @@ __all__ = [
     "quitar_acentos",
     "quitar_palabras_vacias",
     "secuencias_de_parrafos",
-    "similitud_coseno",
+    "matriz_similitud_coseno",
     "tokenizar",
     "unir_tokens",
 ]

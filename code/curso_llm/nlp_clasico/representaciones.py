@@ -180,7 +180,7 @@ def matriz_tfidf(documentos: Sequence[Sequence[str]]) -> np.ndarray:
     return np.divide(tfidf, normas, out=np.zeros_like(tfidf), where=normas > 0)
 
 
-def similitud_coseno(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def matriz_similitud_coseno(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Similitud coseno entre cada fila de ``a`` ``(n, d)`` y cada fila de ``b`` ``(m, d)``: ``(n, m)``.
 
     Una fila nula tiene similitud 0 con todo.
@@ -201,6 +201,6 @@ def buscar(
     """Los ``k`` documentos más parecidos a ``consulta`` (tokenizada): ``[(índice, similitud)]``."""
     if not isinstance(k, int) or k < 1:
         raise ValueError(f"k debe ser un entero ≥ 1 y vale {k!r}.")
-    similitudes = similitud_coseno(modelo.transformar([consulta]), documentos_tfidf)[0]
+    similitudes = matriz_similitud_coseno(modelo.transformar([consulta]), documentos_tfidf)[0]
     orden = np.argsort(-similitudes, kind="stable")[:k]
     return [(int(i), float(similitudes[i])) for i in orden]
