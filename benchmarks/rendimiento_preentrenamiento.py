@@ -23,7 +23,8 @@ from transformers import TrainerCallback  # noqa: E402
 
 from curso_llm import entorno  # noqa: E402
 from curso_llm.datos import corpus_narrativo  # noqa: E402
-from curso_llm.entrenamiento import empaquetar, preentrenar  # noqa: E402
+from curso_llm.datos import empaquetar  # noqa: E402
+from curso_llm.entrenamiento import preentrenar  # noqa: E402
 from curso_llm.modelos import config_llama, crear_modelo  # noqa: E402
 from curso_llm.tokenizacion import entrenar_tokenizador, tokenizador_base  # noqa: E402
 
@@ -38,24 +39,24 @@ class _Cronometro(TrainerCallback):
         self.instantes.append(time.perf_counter())
 
 
-def medir_curso_llm(config, tok, datos, pasos, calentamiento, tam_lote, tasa):
+def medir_curso_llm(config, tok, datos, pasos, calentamiento, tamano_lote, tasa):
     entorno.fijar_semilla(0)
     modelo = crear_modelo(config)
     crono = _Cronometro()
-    preentrenar(modelo, tok, datos, pasos=calentamiento + pasos, tam_lote=tam_lote,
+    preentrenar(modelo, tok, datos, pasos=calentamiento + pasos, tamano_lote=tamano_lote,
                 long_secuencia=datos.bloques.shape[1], tasa_aprendizaje=tasa, perfil="cpu",
                 callbacks=[crono], registro_cada=calentamiento + pasos)
     segundos = crono.instantes[-1] - crono.instantes[calentamiento - 1]
-    return pasos * tam_lote * datos.bloques.shape[1] / segundos
+    return pasos * tamano_lote * datos.bloques.shape[1] / segundos
 
 
-def medir_bucle_plano(config, datos, pasos, calentamiento, tam_lote, tasa):
+def medir_bucle_plano(config, datos, pasos, calentamiento, tamano_lote, tasa):
     entorno.fijar_semilla(0)
     modelo = crear_modelo(config)
     modelo.train()
     optimizador = torch.optim.AdamW(modelo.parameters(), lr=tasa, weight_decay=0.01,
                                     betas=(0.9, 0.98))
-    cargador = torch.utils.data.DataLoader(datos, batch_size=tam_lote, shuffle=True,
+    cargador = torch.utils.data.DataLoader(datos, batch_size=tamano_lote, shuffle=True,
                                            drop_last=True)
     iterador = iter(cargador)
     inicio = None
@@ -72,14 +73,14 @@ def medir_bucle_plano(config, datos, pasos, calentamiento, tam_lote, tasa):
         torch.nn.utils.clip_grad_norm_(modelo.parameters(), 1.0)
         optimizador.step()
         optimizador.zero_grad(set_to_none=True)
-    return pasos * tam_lote * datos.bloques.shape[1] / (time.perf_counter() - inicio)
+    return pasos * tamano_lote * datos.bloques.shape[1] / (time.perf_counter() - inicio)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pasos", type=int, default=20)
     parser.add_argument("--calentamiento", type=int, default=3)
-    parser.add_argument("--tam-lote", type=int, default=16)
+    parser.add_argument("--tamano-lote", type=int, default=16)
     parser.add_argument("--long-secuencia", type=int, default=128)
     parser.add_argument("--hilos", type=int, default=2)
     parser.add_argument("--tamano", default="diminuto")
@@ -91,19 +92,19 @@ def main():
     try:
         tok = tokenizador_base()
     except ValueError:
-        tok = entrenar_tokenizador(corpus_narrativo("train"), tam_vocab=4096)
-    config = config_llama(args.tamano, tam_vocab=len(tok))
+        tok = entrenar_tokenizador(corpus_narrativo("train"), tamano_vocabulario=4096)
+    config = config_llama(args.tamano, tamano_vocabulario=len(tok))
     datos = empaquetar(corpus_narrativo("train"), tok, args.long_secuencia)
     tasa = 1e-3
     resultados = {"curso_llm (Trainer)": [], "bucle de PyTorch": []}
     for _ in range(args.repeticiones):
         resultados["curso_llm (Trainer)"].append(medir_curso_llm(
-            config, tok, datos, args.pasos, args.calentamiento, args.tam_lote, tasa))
+            config, tok, datos, args.pasos, args.calentamiento, args.tamano_lote, tasa))
         resultados["bucle de PyTorch"].append(medir_bucle_plano(
-            config, datos, args.pasos, args.calentamiento, args.tam_lote, tasa))
+            config, datos, args.pasos, args.calentamiento, args.tamano_lote, tasa))
     mejores = {k: max(v) for k, v in resultados.items()}
     print()
-    print(f"Modelo «{args.tamano}», lote {args.tam_lote}×{args.long_secuencia}, {hilos} hilos, "
+    print(f"Modelo «{args.tamano}», lote {args.tamano_lote}×{args.long_secuencia}, {hilos} hilos, "
           f"{args.pasos} pasos medidos tras {args.calentamiento} de calentamiento")
     print(f"{'método':<22} {'tokens/s':>10}")
     for nombre, valor in mejores.items():

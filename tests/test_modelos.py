@@ -17,12 +17,11 @@ from curso_llm.modelos import (
     modelo_base,
     tokenizador_base,
 )
-from curso_llm.tokenizacion import directorio_modelo_base
 
 
 @pytest.fixture(scope="module")
 def metricas():
-    return json.loads((directorio_modelo_base() / "metricas.json").read_text(encoding="utf-8"))
+    return json.loads((modelos.ruta_modelo_base() / "metricas.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +57,7 @@ def test_modelo_base_se_carga_rapido(base, metricas):
     assert not modelo.training and modelo.dtype == torch.float32
     assert contar_parametros(modelo) == metricas["parametros"] == 4_065_536
     assert len(tok) == modelo.config.vocab_size == 4096
-    assert (directorio_modelo_base() / "model.safetensors").stat().st_size <= 10 * 2**20
+    assert (modelos.ruta_modelo_base() / "model.safetensors").stat().st_size <= 10 * 2**20
 
 
 def test_perplejidad_coincide_con_metricas(base, metricas):
@@ -81,7 +80,7 @@ def test_cargar_modelo_cpu_devuelve_el_base():
 
 
 def test_faltan_pesos(monkeypatch, tmp_path):
-    monkeypatch.setattr(modelos, "directorio_modelo_base", lambda: tmp_path)
+    monkeypatch.setattr(modelos, "ruta_modelo_base", lambda: tmp_path)
     with pytest.raises(ErrorModelo, match="python -m curso_llm.entrenamiento.modelo_base"):
         modelos.modelo_base()
 

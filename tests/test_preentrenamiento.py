@@ -7,7 +7,8 @@ import pytest
 import torch
 
 from curso_llm.datos import corpus_narrativo
-from curso_llm.entrenamiento import empaquetar, preentrenar
+from curso_llm.datos import empaquetar
+from curso_llm.entrenamiento import preentrenar
 from curso_llm.modelos import config_llama, crear_modelo
 from curso_llm.tokenizacion import entrenar_tokenizador
 
@@ -15,7 +16,7 @@ from curso_llm.tokenizacion import entrenar_tokenizador
 @pytest.fixture(scope="module")
 def tok():
     torch.set_num_threads(1)
-    return entrenar_tokenizador(corpus_narrativo("validation"), tam_vocab=512)
+    return entrenar_tokenizador(corpus_narrativo("validation"), tamano_vocabulario=512)
 
 
 def test_empaquetar(tok):
@@ -31,10 +32,10 @@ def test_empaquetar(tok):
 
 
 def test_preentrenar_micro(tok, tmp_path):
-    modelo = crear_modelo(config_llama("micro", tam_vocab=len(tok)))
+    modelo = crear_modelo(config_llama("micro", tamano_vocabulario=len(tok)))
     antes = [p.clone() for p in modelo.parameters()]
     resultado = preentrenar(modelo, tok, corpus_narrativo("validation")[:40], pasos=3,
-                            tam_lote=2, long_secuencia=32, tasa_aprendizaje=1e-3,
+                            tamano_lote=2, long_secuencia=32, tasa_aprendizaje=1e-3,
                             perfil="cpu", directorio_salida=tmp_path, registro_cada=1)
     assert len(resultado["historial"]) == 3
     assert all(math.isfinite(p) for _, p in resultado["historial"])
@@ -46,14 +47,12 @@ def test_preentrenar_micro(tok, tmp_path):
 def test_script_modelo_base(tmp_path):
     from transformers import LlamaForCausalLM
 
-    from curso_llm.entrenamiento.modelo_base import construir_modelo_base
+    from curso_llm.entrenamiento.modelo_base import PRESETS, construir_modelo_base
     from curso_llm.modelos import contar_parametros
     from curso_llm.tokenizacion import cargar_tokenizador
 
     salida = tmp_path / "base"
-    metricas = construir_modelo_base(salida=salida, pasos=2, tamano="micro", n_lectura=200,
-                                     n_notas=50, n_eval=3, tam_lote=2, long_secuencia=32,
-                                     pasos_lectura=2, n_lectura_multiple=50)
+    metricas = construir_modelo_base(PRESETS["prueba"], salida=salida)
     for archivo in ("model.safetensors", "config.json", "tokenizer.json", "metricas.json"):
         assert (salida / archivo).is_file()
     guardadas = json.loads((salida / "metricas.json").read_text(encoding="utf-8"))
@@ -61,4 +60,51 @@ def test_script_modelo_base(tmp_path):
     assert 0.0 <= metricas["exactitud_libro_abierto"] <= 1.0
     modelo = LlamaForCausalLM.from_pretrained(str(salida), dtype=torch.float32)
     assert contar_parametros(modelo) == metricas["parametros"]
-    assert len(cargar_tokenizador(salida)) == metricas["tam_vocab"]
+    assert len(cargar_tokenizador(salida)) == metricas["tamano_vocabulario"]
+
+
+def test_presets_del_modelo_base():
+    from curso_llm.entrenamiento.modelo_base import PRESETS
+
+    # El preset «curso» es el del modelo publicado: sus métricas lo confirman.
+    from curso_llm.modelos import ruta_modelo_base
+
+    publicadas = json.loads((ruta_modelo_base() / "metricas.json").read_text(encoding="utf-8"))
+    curso = PRESETS["curso"]
+    for campo in ("tamano", "pasos", "pasos_lectura", "tamano_lote", "long_secuencia",
+                  "tasa_aprendizaje", "tasa_aprendizaje_lectura", "semilla",
+                  "tamano_vocabulario"):
+        assert getattr(curso, campo) == publicadas[campo], campo
+    assert PRESETS["prueba"].pasos < 10 and PRESETS["prueba"].tamano == "micro"
+
+
+def test_main_lee_el_preset_y_entrena(tmp_path, monkeypatch):
+    from curso_llm.entrenamiento import modelo_base
+
+    recibido = {}
+
+    def falso(preset, salida=None, desde_fase1=None):
+        recibido.update(preset=preset, salida=salida, desde_fase1=desde_fase1)
+        return {}
+
+    # Solo el análisis de la línea de órdenes: el preset y las opciones que lo sustituyen.
+    monkeypatch.setattr(modelo_base, "construir_modelo_base", falso)
+    modelo_base.main(["--preset", "prueba", "--pasos", "3", "--tamano-lote", "4",
+                      "--salida", str(tmp_path)])
+    assert recibido["preset"] == modelo_base.PRESETS["prueba"].__class__(
+        **{**modelo_base.PRESETS["prueba"].__dict__, "pasos": 3, "tamano_lote": 4})
+    assert recibido["salida"] == str(tmp_path) and recibido["desde_fase1"] is None
+    modelo_base.main([])
+    assert recibido["preset"] == modelo_base.PRESETS["curso"]
+    with pytest.raises(SystemExit):
+        modelo_base.main(["--preset", "enorme"])
+    monkeypatch.undo()
+
+    # Y de verdad: dos pasos del preset diminuto en una carpeta temporal.
+    salida = tmp_path / "main"
+    metricas = modelo_base.main(["--preset", "prueba", "--pasos", "2", "--pasos-lectura", "0",
+                                 "--salida", str(salida)])
+    assert metricas["pasos"] == 2 and metricas["pasos_lectura"] == 0
+    assert len(metricas["historial_perdida"]) >= 1
+    guardadas = json.loads((salida / "metricas.json").read_text(encoding="utf-8"))
+    assert guardadas["tamano"] == "micro" and guardadas["tamano_lote"] == 2

@@ -31,9 +31,9 @@ def test_todo_sin_red(sin_red):
                              pad_token_id=tok.pad_token_id)
     assert salida.shape[1] == ids["input_ids"].shape[1] + 5
 
-    micro = crear_modelo(config_llama("micro", tam_vocab=len(tok)))
+    micro = crear_modelo(config_llama("micro", tamano_vocabulario=len(tok)))
     textos = ["Ana vivía en Robledo, cerca del río."] * 40
-    resultado = preentrenar(micro, tok, textos, pasos=1, tam_lote=2, long_secuencia=32,
+    resultado = preentrenar(micro, tok, textos, pasos=1, tamano_lote=2, long_secuencia=32,
                             tasa_aprendizaje=1e-3, perfil="cpu")
     assert math.isfinite(resultado["perdida_final"])
 

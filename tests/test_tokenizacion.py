@@ -33,7 +33,7 @@ def test_fusionar_sin_solapamiento():
 def test_bpe_ida_y_vuelta():
     bpe = BPE()
     texto = " ".join(corpus_narrativo("validation")[:20])
-    bpe.entrenar(texto, tam_vocab=300)
+    bpe.entrenar(texto, tamano_vocabulario=300)
     assert len(bpe.fusiones) == 44
     assert all(256 <= i < 300 for i in bpe.fusiones.values())
     for frase in FRASES + [texto[:500]]:
@@ -43,7 +43,7 @@ def test_bpe_ida_y_vuelta():
 
 @pytest.fixture(scope="module")
 def tok():
-    return entrenar_tokenizador(corpus_narrativo("validation"), tam_vocab=600)
+    return entrenar_tokenizador(corpus_narrativo("validation"), tamano_vocabulario=600)
 
 
 def test_tokenizador_rapido(tok):

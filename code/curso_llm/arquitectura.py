@@ -271,7 +271,7 @@ class MiniGPT(nn.Module):
 
     def __init__(
         self,
-        tam_vocab: int,
+        tamano_vocabulario: int,
         dim: int = 64,
         n_capas: int = 2,
         n_cabezas: int = 4,
@@ -282,7 +282,7 @@ class MiniGPT(nn.Module):
         n_cabezas_kv: int | None = None,
     ):
         super().__init__()
-        for nombre, valor in (("tam_vocab", tam_vocab), ("dim", dim), ("n_capas", n_capas),
+        for nombre, valor in (("tamano_vocabulario", tamano_vocabulario), ("dim", dim), ("n_capas", n_capas),
                               ("n_cabezas", n_cabezas), ("dim_oculta", dim_oculta),
                               ("long_max", long_max)):
             if isinstance(valor, bool) or not isinstance(valor, int) or valor < 1:
@@ -292,13 +292,13 @@ class MiniGPT(nn.Module):
                 f"dim={dim} debe ser divisible entre n_cabezas={n_cabezas} y dar una dimensión "
                 "de cabeza par (RoPE gira pares de dimensiones)."
             )
-        self.tam_vocab, self.dim, self.long_max = tam_vocab, dim, long_max
-        self.embeddings = nn.Embedding(tam_vocab, dim)
+        self.tamano_vocabulario, self.dim, self.long_max = tamano_vocabulario, dim, long_max
+        self.embeddings = nn.Embedding(tamano_vocabulario, dim)
         self.bloques = nn.ModuleList(
             BloqueTransformer(dim, n_cabezas, dim_oculta, eps, n_cabezas_kv) for _ in range(n_capas)
         )
         self.norma_final = RMSNorm(dim, eps)
-        self.cabeza = nn.Linear(dim, tam_vocab, bias=False)
+        self.cabeza = nn.Linear(dim, tamano_vocabulario, bias=False)
         self.cabeza.weight = self.embeddings.weight  # pesos atados
         cos, sin = frecuencias_rope(dim // n_cabezas, long_max, base_rope)
         self.register_buffer("cos", cos, persistent=False)
@@ -327,7 +327,7 @@ class MiniGPT(nn.Module):
 
 
 def desglose_parametros(
-    tam_vocab: int, dim: int, n_capas: int, dim_oculta: int,
+    tamano_vocabulario: int, dim: int, n_capas: int, dim_oculta: int,
     n_cabezas: int = 1, n_cabezas_kv: int | None = None, pesos_atados: bool = True,
 ) -> dict[str, int]:
     """Número de parámetros por componente de un modelo tipo Llama (sin sesgos):
@@ -343,11 +343,11 @@ def desglose_parametros(
     n_cabezas_kv = n_cabezas_kv or n_cabezas
     dim_kv = dim * n_cabezas_kv // n_cabezas
     partes = {
-        "embeddings": tam_vocab * dim,
+        "embeddings": tamano_vocabulario * dim,
         "atención": n_capas * (2 * dim * dim + 2 * dim * dim_kv),
         "MLP": n_capas * 3 * dim * dim_oculta,
         "normas": (2 * n_capas + 1) * dim,
-        "cabeza": 0 if pesos_atados else tam_vocab * dim,
+        "cabeza": 0 if pesos_atados else tamano_vocabulario * dim,
     }
     partes["total"] = sum(partes.values())
     return partes
@@ -371,7 +371,7 @@ def desde_llama(modelo_llama) -> MiniGPT:
     if dim_cabeza * config.num_attention_heads != config.hidden_size:
         raise ValueError("desde_llama exige head_dim · num_attention_heads == hidden_size.")
     mini = MiniGPT(
-        tam_vocab=config.vocab_size,
+        tamano_vocabulario=config.vocab_size,
         dim=config.hidden_size,
         n_capas=config.num_hidden_layers,
         n_cabezas=config.num_attention_heads,

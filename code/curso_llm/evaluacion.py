@@ -7,23 +7,25 @@ import re
 
 import torch
 
+from .comprobaciones import comprobar_entero_positivo
+from .datos import empaquetar
+
 
 @torch.no_grad()
-def perplejidad(modelo, tokenizador, textos, long_secuencia: int = 128, tam_lote: int = 16) -> float:
+def perplejidad(modelo, tokenizador, textos, long_secuencia: int = 128, tamano_lote: int = 16) -> float:
     """Perplejidad ``exp(pérdida media por token)`` de ``modelo`` sobre ``textos``.
 
     Los textos se empaquetan como en el preentrenamiento (unidos por el token de fin de
     texto y cortados en bloques de ``long_secuencia``); el sobrante final se descarta.
     """
-    from .entrenamiento.preentrenamiento import empaquetar
-
+    comprobar_entero_positivo(tamano_lote, "tamano_lote")
     bloques = empaquetar(textos, tokenizador, long_secuencia).bloques
     dispositivo = next(modelo.parameters()).device
     estaba_entrenando = modelo.training
     modelo.eval()
     suma, n = 0.0, 0
-    for i in range(0, len(bloques), tam_lote):
-        lote = bloques[i: i + tam_lote].to(dispositivo)
+    for i in range(0, len(bloques), tamano_lote):
+        lote = bloques[i: i + tamano_lote].to(dispositivo)
         perdida = modelo(input_ids=lote, labels=lote).loss
         tokens = lote.numel() - lote.shape[0]  # se predicen todos menos el primero
         suma += perdida.item() * tokens

@@ -5,14 +5,16 @@ paquete y la carga de modelos del Hub de Hugging Face (perfil ``gpu``).
 from __future__ import annotations
 
 import contextlib
+from importlib import resources
 from pathlib import Path
 
 import torch
 
 from . import entorno
-from .tokenizacion import COMANDO_REGENERAR, directorio_modelo_base, tokenizador_base
+from .tokenizacion import cargar_tokenizador, guardar_tokenizador
 
 __all__ = [
+    "COMANDO_REGENERAR",
     "MODELOS_GPU",
     "TAMANOS",
     "ErrorModelo",
@@ -22,7 +24,9 @@ __all__ = [
     "contar_parametros",
     "crear_modelo",
     "guardar_modelo",
+    "guardar_modelo_base",
     "modelo_base",
+    "ruta_modelo_base",
     "tokenizador_base",
 ]
 
@@ -44,6 +48,10 @@ TAMANOS = {
 }
 
 
+# Cómo se regenera el modelo base (lo construye ``curso_llm.entrenamiento.modelo_base``).
+COMANDO_REGENERAR = "python -m curso_llm.entrenamiento.modelo_base"
+
+
 class ErrorModelo(ValueError):
     """No se pudo cargar o crear un modelo."""
 
@@ -62,7 +70,7 @@ def _sin_barra_de_progreso():
         if activa:
             registro.enable_progress_bar()
 
-def config_llama(tamano: str = "diminuto", tam_vocab: int = 4096, max_posiciones: int = 512):
+def config_llama(tamano: str = "diminuto", tamano_vocabulario: int = 4096, max_posiciones: int = 512):
     """``LlamaConfig`` de arquitectura Llama con un tamaño con nombre (ver ``TAMANOS``).
 
     Los embeddings de entrada y salida están atados (``tie_word_embeddings``), como en los
@@ -76,7 +84,7 @@ def config_llama(tamano: str = "diminuto", tam_vocab: int = 4096, max_posiciones
         )
     oculta, intermedia, capas, cabezas = TAMANOS[tamano]
     return LlamaConfig(
-        vocab_size=tam_vocab,
+        vocab_size=tamano_vocabulario,
         hidden_size=oculta,
         intermediate_size=intermedia,
         num_hidden_layers=capas,
@@ -114,12 +122,34 @@ def guardar_modelo(modelo, directorio, dtype: torch.dtype | None = torch.float16
     return directorio
 
 
+def ruta_modelo_base() -> Path:
+    """Carpeta (dentro del paquete) con el modelo base, su tokenizador y ``metricas.json``."""
+    return Path(str(resources.files("curso_llm") / "recursos" / "modelo_base"))
+
+
+def guardar_modelo_base(modelo, tokenizador, directorio=None) -> Path:
+    """Guarda ``modelo`` (en float16) y ``tokenizador`` como modelo base del curso.
+
+    Por defecto en :func:`ruta_modelo_base`; ``directorio`` permite construirlo en otra
+    carpeta (pruebas, experimentos). Es lo que usa ``curso_llm.entrenamiento.modelo_base``.
+    """
+    directorio = Path(directorio) if directorio is not None else ruta_modelo_base()
+    guardar_modelo(modelo, directorio)
+    guardar_tokenizador(tokenizador, directorio)
+    return directorio
+
+
+def tokenizador_base():
+    """El tokenizador del modelo base del curso (4096 tokens, entrenado por el paquete)."""
+    return cargar_tokenizador(ruta_modelo_base())
+
+
 def modelo_base(dispositivo: str | torch.device = "cpu"):
     """El modelo base del curso (≈ 4 M parámetros) preentrenado por el paquete, en modo
     evaluación y en float32."""
     from transformers import LlamaForCausalLM
 
-    directorio = directorio_modelo_base()
+    directorio = ruta_modelo_base()
     if not (directorio / "model.safetensors").is_file() or not (directorio / "config.json").is_file():
         raise ErrorModelo(
             f"Faltan los pesos del modelo base en {directorio}: regenéralos con "

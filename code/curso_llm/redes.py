@@ -6,8 +6,10 @@ Dos partes:
   paso de SGD con momento, Adam y AdamW escritos a mano. Son las soluciones de referencia de
   los ejercicios y se comprueban contra ``torch.autograd`` y ``torch.optim``.
 - **La herramienta**: un :class:`MLP` configurable, :func:`crear_optimizador`,
-  :func:`entrenar_clasificador` (mini-lotes, validación en cada época y parada temprana) y
-  :func:`preparar_notas`, que convierte las notas clínicas ficticias en bolsas de palabras.
+  :func:`entrenar_clasificador` (mini-lotes, validación en cada época y parada temprana).
+
+Los datos del laboratorio (notas clínicas ficticias como bolsas de palabras) se preparan con
+:func:`curso_llm.datos.preparar_notas`.
 
 Convención de las capas lineales (la misma que ``torch.nn.Linear``): ``W`` tiene forma
 ``(salidas, entradas)`` y ``y = x @ W.T + b``.
@@ -18,7 +20,6 @@ from __future__ import annotations
 import copy
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import torch
@@ -26,38 +27,17 @@ from torch import nn
 from torch.nn import functional as F
 from torch.utils.data import DataLoader, TensorDataset
 
+from curso_llm.comprobaciones import (
+    comprobar_entero_positivo,
+    comprobar_forma,
+    comprobar_opcion,
+    comprobar_positivo,
+    comprobar_probabilidad,
+    comprobar_tensor,
+)
 from curso_llm.modelos import contar_parametros  # noqa: F401 (se usa como redes.contar_parametros)
 
 OPTIMIZADORES = ("sgd", "momentum", "adam", "adamw")
-
-
-# ---------------------------------------------------------------------------------------
-# Comprobaciones de entrada
-# ---------------------------------------------------------------------------------------
-def _tensor(valor, nombre: str) -> torch.Tensor:
-    if not isinstance(valor, torch.Tensor):
-        raise TypeError(
-            f"El argumento '{nombre}' debe ser un torch.Tensor, no {type(valor).__name__}: "
-            f"conviértelo con torch.as_tensor({nombre}, dtype=torch.float32)."
-        )
-    return valor
-
-
-def _positivo(valor, nombre: str, cero_permitido: bool = False) -> float:
-    if not isinstance(valor, (int, float)) or isinstance(valor, bool) or math.isnan(valor):
-        raise TypeError(f"El argumento '{nombre}' debe ser un número, no {valor!r}.")
-    if valor < 0 or (valor == 0 and not cero_permitido):
-        limite = "mayor o igual que 0" if cero_permitido else "mayor que 0"
-        raise ValueError(f"El argumento '{nombre}' debe ser {limite}; recibiste {valor}.")
-    return float(valor)
-
-
-def _beta(valor, nombre: str) -> float:
-    if not isinstance(valor, (int, float)) or not 0.0 <= valor < 1.0:
-        raise ValueError(
-            f"El argumento '{nombre}' debe estar en [0, 1) (p. ej. 0.9); recibiste {valor!r}."
-        )
-    return float(valor)
 
 
 def _paso_t(t) -> int:
@@ -83,12 +63,9 @@ def lineal_adelante(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor) -> torch.
     Returns:
         Tensor de forma ``(lote, salidas)``.
     """
-    x, W, b = _tensor(x, "x"), _tensor(W, "W"), _tensor(b, "b")
-    if x.dim() != 2 or W.dim() != 2 or b.dim() != 1:
-        raise ValueError(
-            f"Formas inválidas: x {tuple(x.shape)} debe ser (lote, entradas), W {tuple(W.shape)} "
-            f"(salidas, entradas) y b {tuple(b.shape)} (salidas,)."
-        )
+    x = comprobar_forma(comprobar_tensor(x, "x"), ("lote", "entradas"), "x")
+    W = comprobar_forma(comprobar_tensor(W, "W"), ("salidas", "entradas"), "W")
+    b = comprobar_forma(comprobar_tensor(b, "b"), ("salidas",), "b")
     if x.shape[1] != W.shape[1] or W.shape[0] != b.shape[0]:
         raise ValueError(
             f"Las formas no encajan: x tiene {x.shape[1]} columnas y W espera {W.shape[1]} "
@@ -109,9 +86,9 @@ def lineal_atras(
     - ``grad_W = grad_salida.T @ x`` (forma de ``W``): suma sobre el lote;
     - ``grad_b = grad_salida.sum(0)`` (forma ``(salidas,)``): el sesgo se usa en cada fila.
     """
-    x, W, g = _tensor(x, "x"), _tensor(W, "W"), _tensor(grad_salida, "grad_salida")
-    if x.dim() != 2 or W.dim() != 2 or g.dim() != 2:
-        raise ValueError("x, W y grad_salida deben ser matrices (tensores de 2 dimensiones).")
+    x = comprobar_tensor(x, "x", dims=2)
+    W = comprobar_tensor(W, "W", dims=2)
+    g = comprobar_tensor(grad_salida, "grad_salida", dims=2)
     if g.shape != (x.shape[0], W.shape[0]) or x.shape[1] != W.shape[1]:
         raise ValueError(
             f"Formas incompatibles: x {tuple(x.shape)}, W {tuple(W.shape)}, grad_salida "
@@ -123,7 +100,7 @@ def lineal_atras(
 
 def relu(x: torch.Tensor) -> torch.Tensor:
     """ReLU: ``max(0, x)`` elemento a elemento."""
-    x = _tensor(x, "x")
+    x = comprobar_tensor(x, "x")
     return torch.clamp(x, min=0.0)
 
 
@@ -133,7 +110,7 @@ def relu_atras(x: torch.Tensor, grad_salida: torch.Tensor) -> torch.Tensor:
     ``dL/dx = grad_salida * (x > 0)``: el gradiente pasa donde la entrada era positiva y se
     anula donde no. En ``x = 0`` se usa derivada 0, como PyTorch.
     """
-    x, g = _tensor(x, "x"), _tensor(grad_salida, "grad_salida")
+    x, g = comprobar_tensor(x, "x"), comprobar_tensor(grad_salida, "grad_salida")
     if x.shape != g.shape:
         raise ValueError(
             f"x {tuple(x.shape)} y grad_salida {tuple(g.shape)} deben tener la misma forma."
@@ -146,7 +123,7 @@ def entropia_cruzada_atras(logits: torch.Tensor, etiquetas: torch.Tensor) -> tor
 
     Para ``L = mean_i -log softmax(logits_i)[y_i]``: ``dL/dlogits = (softmax - one_hot) / lote``.
     """
-    logits, etiquetas = _tensor(logits, "logits"), _tensor(etiquetas, "etiquetas")
+    logits, etiquetas = comprobar_tensor(logits, "logits"), comprobar_tensor(etiquetas, "etiquetas")
     if logits.dim() != 2 or etiquetas.shape != (logits.shape[0],):
         raise ValueError(
             f"logits debe tener forma (lote, clases) y etiquetas (lote,); recibiste "
@@ -173,10 +150,10 @@ def paso_sgd_momentum(
     ``param_nuevo = param - tasa * velocidad_nueva``. La primera velocidad es un tensor de
     ceros. Devuelve ``(param_nuevo, velocidad_nueva)`` sin modificar las entradas.
     """
-    param, grad = _tensor(param, "param"), _tensor(grad, "grad")
-    velocidad = _tensor(velocidad, "velocidad")
-    _positivo(tasa, "tasa")
-    _beta(momento, "momento")
+    param, grad = comprobar_tensor(param, "param"), comprobar_tensor(grad, "grad")
+    velocidad = comprobar_tensor(velocidad, "velocidad")
+    comprobar_positivo(tasa, "tasa")
+    comprobar_probabilidad(momento, "momento")
     velocidad_nueva = momento * velocidad + grad
     return param - tasa * velocidad_nueva, velocidad_nueva
 
@@ -203,12 +180,12 @@ def paso_adam(
 
     Devuelve ``(param_nuevo, m_nuevo, v_nuevo)`` sin modificar las entradas.
     """
-    param, grad = _tensor(param, "param"), _tensor(grad, "grad")
-    m, v = _tensor(m, "m"), _tensor(v, "v")
+    param, grad = comprobar_tensor(param, "param"), comprobar_tensor(grad, "grad")
+    m, v = comprobar_tensor(m, "m"), comprobar_tensor(v, "v")
     t = _paso_t(t)
-    _positivo(tasa, "tasa")
-    beta1, beta2 = _beta(beta1, "beta1"), _beta(beta2, "beta2")
-    _positivo(eps, "eps")
+    comprobar_positivo(tasa, "tasa")
+    beta1, beta2 = comprobar_probabilidad(beta1, "beta1"), comprobar_probabilidad(beta2, "beta2")
+    comprobar_positivo(eps, "eps")
     m_nuevo = beta1 * m + (1 - beta1) * grad
     v_nuevo = beta2 * v + (1 - beta2) * grad**2
     m_hat = m_nuevo / (1 - beta1**t)
@@ -238,9 +215,9 @@ def paso_adamw(
 
     Es lo que hace ``torch.optim.AdamW``. Devuelve ``(param_nuevo, m_nuevo, v_nuevo)``.
     """
-    param = _tensor(param, "param")
-    _positivo(decaimiento, "decaimiento", cero_permitido=True)
-    _positivo(tasa, "tasa")
+    param = comprobar_tensor(param, "param")
+    comprobar_positivo(decaimiento, "decaimiento", cero_permitido=True)
+    comprobar_positivo(tasa, "tasa")
     return paso_adam(param * (1 - tasa * decaimiento), grad, m, v, t, tasa, beta1, beta2, eps)
 
 
@@ -260,11 +237,7 @@ def parada_temprana(perdidas_val: Sequence[float], paciencia: int) -> tuple[int,
 
     Ejemplo: ``parada_temprana([1.0, 0.8, 0.9, 0.85, 0.95], paciencia=2)`` → ``(1, 3)``.
     """
-    if isinstance(paciencia, bool) or not isinstance(paciencia, (int, np.integer)) or paciencia < 1:
-        raise ValueError(
-            f"El argumento 'paciencia' debe ser un entero mayor o igual que 1; recibiste "
-            f"{paciencia!r}."
-        )
+    comprobar_entero_positivo(paciencia, "paciencia")
     perdidas = [float(p) for p in perdidas_val]
     if not perdidas:
         raise ValueError("El argumento 'perdidas_val' está vacío: necesitas al menos una época.")
@@ -301,10 +274,7 @@ class MLP(nn.Module):
                 "El argumento 'tamanos' debe ser una lista de al menos dos enteros positivos, "
                 f"p. ej. [entradas, 64, clases]; recibiste {tamanos!r}."
             )
-        if not isinstance(dropout, (int, float)) or not 0.0 <= dropout < 1.0:
-            raise ValueError(
-                f"El argumento 'dropout' es una probabilidad en [0, 1); recibiste {dropout!r}."
-            )
+        comprobar_probabilidad(dropout, "dropout")
         self.tamanos = [int(n) for n in tamanos]
         self.capas = nn.ModuleList(
             nn.Linear(entrada, salida) for entrada, salida in zip(self.tamanos[:-1], self.tamanos[1:])
@@ -327,7 +297,7 @@ class MLP(nn.Module):
 def crear_optimizador(
     nombre: str,
     parametros: Iterable,
-    tasa: float,
+    tasa_aprendizaje: float,
     momento: float = 0.9,
     decaimiento: float | None = None,
 ) -> torch.optim.Optimizer:
@@ -341,21 +311,17 @@ def crear_optimizador(
     Con ``decaimiento=None`` se usan los valores por defecto de PyTorch: 0 para SGD y Adam,
     0.01 para AdamW.
     """
-    if not isinstance(nombre, str) or nombre.lower() not in OPTIMIZADORES:
-        raise ValueError(
-            f"Optimizador desconocido: {nombre!r}. Usa uno de estos: "
-            + ", ".join(repr(o) for o in OPTIMIZADORES) + "."
-        )
-    _positivo(tasa, "tasa")
-    nombre = nombre.lower()
+    nombre = nombre.lower() if isinstance(nombre, str) else nombre
+    comprobar_opcion(nombre, "nombre (el optimizador)", OPTIMIZADORES)
+    tasa = comprobar_positivo(tasa_aprendizaje, "tasa_aprendizaje")
     if decaimiento is None:
         decaimiento = 0.01 if nombre == "adamw" else 0.0
-    _positivo(decaimiento, "decaimiento", cero_permitido=True)
+    comprobar_positivo(decaimiento, "decaimiento", cero_permitido=True)
     parametros = list(parametros)
     if nombre == "sgd":
         return torch.optim.SGD(parametros, lr=tasa, weight_decay=decaimiento)
     if nombre == "momentum":
-        _beta(momento, "momento")
+        comprobar_probabilidad(momento, "momento")
         return torch.optim.SGD(parametros, lr=tasa, momentum=momento, weight_decay=decaimiento)
     if nombre == "adam":
         return torch.optim.Adam(parametros, lr=tasa, weight_decay=decaimiento)
@@ -372,7 +338,7 @@ def _como_tensores(datos, nombre: str) -> tuple[torch.Tensor, torch.Tensor]:
             f"El argumento '{nombre}' debe ser un par (X, y) de tensores o un TensorDataset "
             "con dos tensores."
         )
-    X, y = _tensor(X, f"{nombre}[0]"), _tensor(y, f"{nombre}[1]")
+    X, y = comprobar_tensor(X, f"{nombre}[0]"), comprobar_tensor(y, f"{nombre}[1]")
     if X.dim() != 2 or y.dim() != 1 or X.shape[0] != y.shape[0] or X.shape[0] == 0:
         raise ValueError(
             f"En '{nombre}', X debe tener forma (n, rasgos) e y forma (n,) con el mismo n > 0; "
@@ -400,7 +366,7 @@ def entrenar_clasificador(
     datos_val,
     optimizador: torch.optim.Optimizer,
     epocas: int,
-    tam_lote: int = 32,
+    tamano_lote: int = 32,
     paciencia: int | None = None,
     semilla: int = 0,
 ) -> dict:
@@ -411,7 +377,7 @@ def entrenar_clasificador(
         datos_train, datos_val: pares ``(X, y)`` de tensores o ``TensorDataset``.
         optimizador: un optimizador de ``torch.optim`` sobre ``modelo.parameters()``.
         epocas: número máximo de épocas.
-        tam_lote: tamaño del mini-lote (los lotes se barajan en cada época).
+        tamano_lote: tamaño del mini-lote (los lotes se barajan en cada época).
         paciencia: si no es ``None``, parada temprana: se detiene tras ``paciencia`` épocas
             sin mejorar la pérdida de validación (como :func:`parada_temprana`) y restaura
             los pesos de la mejor época.
@@ -423,28 +389,20 @@ def entrenar_clasificador(
         por época, medidas en modo eval al final de cada época), ``"mejor_epoca"`` (la de
         menor pérdida de validación, desde 0) y ``"epoca_parada"`` (la última ejecutada).
     """
-    if isinstance(epocas, bool) or not isinstance(epocas, int) or epocas < 1:
-        raise ValueError(f"El argumento 'epocas' debe ser un entero ≥ 1; recibiste {epocas!r}.")
-    if isinstance(tam_lote, bool) or not isinstance(tam_lote, int) or tam_lote < 1:
-        raise ValueError(
-            f"El argumento 'tam_lote' debe ser un entero ≥ 1; recibiste {tam_lote!r}."
-        )
-    if paciencia is not None and (
-        isinstance(paciencia, bool) or not isinstance(paciencia, int) or paciencia < 1
-    ):
-        raise ValueError(
-            f"El argumento 'paciencia' debe ser None o un entero ≥ 1; recibiste {paciencia!r}."
-        )
+    comprobar_entero_positivo(epocas, "epocas")
+    comprobar_entero_positivo(tamano_lote, "tamano_lote")
+    if paciencia is not None:
+        comprobar_entero_positivo(paciencia, "paciencia")
     if not isinstance(optimizador, torch.optim.Optimizer):
         raise TypeError(
             "El argumento 'optimizador' debe ser un torch.optim.Optimizer; créalo con "
-            "crear_optimizador('adam', modelo.parameters(), tasa=1e-3)."
+            "crear_optimizador('adam', modelo.parameters(), tasa_aprendizaje=1e-3)."
         )
     X_train, y_train = _como_tensores(datos_train, "datos_train")
     X_val, y_val = _como_tensores(datos_val, "datos_val")
 
     generador = torch.Generator().manual_seed(semilla)
-    cargador = DataLoader(TensorDataset(X_train, y_train), batch_size=tam_lote, shuffle=True,
+    cargador = DataLoader(TensorDataset(X_train, y_train), batch_size=tamano_lote, shuffle=True,
                           generator=generador)
     historia: dict = {"perdida_train": [], "perdida_val": [], "exactitud_train": [],
                       "exactitud_val": []}
@@ -481,89 +439,3 @@ def entrenar_clasificador(
     historia["mejor_epoca"] = mejor_epoca
     historia["epoca_parada"] = len(historia["perdida_val"]) - 1
     return historia
-
-
-# ---------------------------------------------------------------------------------------
-# Datos del laboratorio: notas clínicas ficticias como bolsas de palabras
-# ---------------------------------------------------------------------------------------
-@dataclass
-class NotasVectorizadas:
-    """Notas clínicas ficticias convertidas en bolsas de palabras (tensores de PyTorch).
-
-    ``X_*`` son matrices ``(notas, vocabulario)`` de recuentos (float32), ``y_*`` los índices
-    de la especialidad (int64); ``vocabulario[j]`` es la palabra de la columna ``j`` y
-    ``clases[k]`` la especialidad de la etiqueta ``k``.
-    """
-
-    X_train: torch.Tensor
-    y_train: torch.Tensor
-    X_val: torch.Tensor
-    y_val: torch.Tensor
-    X_test: torch.Tensor
-    y_test: torch.Tensor
-    vocabulario: list[str]
-    clases: list[str]
-    textos_train: list[str]
-
-    @property
-    def train(self) -> tuple[torch.Tensor, torch.Tensor]:
-        return self.X_train, self.y_train
-
-    @property
-    def val(self) -> tuple[torch.Tensor, torch.Tensor]:
-        return self.X_val, self.y_val
-
-    @property
-    def test(self) -> tuple[torch.Tensor, torch.Tensor]:
-        return self.X_test, self.y_test
-
-
-def preparar_notas(
-    n_train: int = 200,
-    n_val: int = 400,
-    n_test: int = 400,
-    etiqueta: str = "especialidad",
-    min_df: int = 1,
-    semilla: int = 0,
-) -> NotasVectorizadas:
-    """Notas clínicas ficticias (:func:`curso_llm.datos.notas_clinicas`) como bolsas de palabras.
-
-    El vocabulario se aprende **solo** con las notas de entrenamiento (``CountVectorizer`` de
-    scikit-learn); las palabras que no aparecen en él se ignoran en validación y prueba, así
-    no se filtra información de esas particiones. Las clases se ordenan alfabéticamente.
-
-    Args:
-        n_train, n_val, n_test: número de notas de cada partición.
-        etiqueta: ``"especialidad"`` (8 clases), ``"organo"`` o ``"enfermedad"``.
-        min_df: una palabra entra en el vocabulario si aparece en al menos ``min_df`` notas.
-        semilla: semilla de :func:`notas_clinicas`.
-    """
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    from curso_llm.datos import notas_clinicas
-
-    for nombre, valor in (("n_train", n_train), ("n_val", n_val), ("n_test", n_test)):
-        if isinstance(valor, bool) or not isinstance(valor, int) or valor < 1:
-            raise ValueError(f"El argumento '{nombre}' debe ser un entero ≥ 1; recibiste {valor!r}.")
-    if etiqueta not in ("especialidad", "organo", "enfermedad"):
-        raise ValueError(
-            f"Etiqueta desconocida: {etiqueta!r}. Usa 'especialidad', 'organo' o 'enfermedad'."
-        )
-    train = notas_clinicas(n=n_train, particion="train", semilla=semilla)
-    val = notas_clinicas(n=n_val, particion="validation", semilla=semilla)
-    test = notas_clinicas(n=n_test, particion="test", semilla=semilla)
-    vectorizador = CountVectorizer(min_df=min_df)
-    X_train = vectorizador.fit_transform([n["texto"] for n in train])
-    clases = sorted({n[etiqueta] for n in train + val + test})
-    indice = {c: i for i, c in enumerate(clases)}
-
-    def _a_tensores(notas, X):
-        return (torch.tensor(X.toarray(), dtype=torch.float32),
-                torch.tensor([indice[n[etiqueta]] for n in notas], dtype=torch.long))
-
-    X_tr, y_tr = _a_tensores(train, X_train)
-    X_va, y_va = _a_tensores(val, vectorizador.transform([n["texto"] for n in val]))
-    X_te, y_te = _a_tensores(test, vectorizador.transform([n["texto"] for n in test]))
-    return NotasVectorizadas(X_tr, y_tr, X_va, y_va, X_te, y_te,
-                             list(vectorizador.get_feature_names_out()), clases,
-                             [n["texto"] for n in train])

@@ -9,7 +9,6 @@ aprendidas, aplicadas en el mismo orden, codifican cualquier texto.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 TOKENS_ESPECIALES = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|pad|>"]
@@ -21,8 +20,6 @@ PLANTILLA_CHATML = (
     "{% endfor %}"
     "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}"
 )
-
-COMANDO_REGENERAR = "python -m curso_llm.entrenamiento.modelo_base"
 
 
 class ErrorTokenizador(ValueError):
@@ -69,7 +66,7 @@ class BPE:
     Los ids 0–255 son los bytes; cada fusión aprendida añade un id nuevo (256, 257, ...).
 
     >>> bpe = BPE()
-    >>> bpe.entrenar("la casa, la cama, la cala", tam_vocab=260)
+    >>> bpe.entrenar("la casa, la cama, la cala", tamano_vocabulario=260)
     >>> bpe.decodificar(bpe.codificar("la casa"))
     'la casa'
     """
@@ -78,14 +75,14 @@ class BPE:
         self.fusiones: dict[tuple[int, int], int] = {}
         self.vocab: dict[int, bytes] = {i: bytes([i]) for i in range(256)}
 
-    def entrenar(self, texto: str, tam_vocab: int, verbose: bool = False) -> None:
-        """Aprende ``tam_vocab - 256`` fusiones a partir de ``texto``."""
-        if tam_vocab < 256:
-            raise ValueError(f"tam_vocab debe ser al menos 256 (los bytes); recibí {tam_vocab}.")
+    def entrenar(self, texto: str, tamano_vocabulario: int, verbose: bool = False) -> None:
+        """Aprende ``tamano_vocabulario - 256`` fusiones a partir de ``texto``."""
+        if tamano_vocabulario < 256:
+            raise ValueError(f"tamano_vocabulario debe ser al menos 256 (los bytes); recibí {tamano_vocabulario}.")
         ids = list(texto.encode("utf-8"))
         self.fusiones = {}
         self.vocab = {i: bytes([i]) for i in range(256)}
-        for nuevo_id in range(256, tam_vocab):
+        for nuevo_id in range(256, tamano_vocabulario):
             conteos = contar_pares(ids)
             if not conteos:
                 break  # el texto ya es un único token: no quedan pares que fusionar
@@ -117,13 +114,13 @@ class BPE:
 # ---------------------------------------------------------------------------------------
 # Tokenizador rápido con la biblioteca tokenizers
 # ---------------------------------------------------------------------------------------
-def entrenar_tokenizador(textos, tam_vocab: int = 4096):
+def entrenar_tokenizador(textos, tamano_vocabulario: int = 4096):
     """Entrena un BPE a nivel de bytes con ``tokenizers`` y lo envuelve en un
     ``PreTrainedTokenizerFast`` de transformers con plantilla de chat ChatML.
 
     Args:
         textos: lista (o iterable) de cadenas.
-        tam_vocab: tamaño del vocabulario, tokens especiales incluidos.
+        tamano_vocabulario: tamaño del vocabulario, tokens especiales incluidos.
     """
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
@@ -131,7 +128,7 @@ def entrenar_tokenizador(textos, tam_vocab: int = 4096):
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
     entrenador = trainers.BpeTrainer(
-        vocab_size=tam_vocab,
+        vocab_size=tamano_vocabulario,
         special_tokens=TOKENS_ESPECIALES,
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
         show_progress=False,
@@ -172,8 +169,9 @@ def cargar_tokenizador(directorio):
     from transformers import PreTrainedTokenizerFast
 
     directorio = Path(directorio)
-    remedio = (f"regenéralo con `{COMANDO_REGENERAR}` o pasa la ruta de otro directorio "
-               "con un tokenizador guardado")
+    remedio = ("pasa la ruta de un directorio con un tokenizador guardado con "
+               "guardar_tokenizador (el del modelo base se regenera con "
+               "`python -m curso_llm.entrenamiento.modelo_base`)")
     archivo = directorio / "tokenizer.json"
     if not archivo.is_file():
         raise ErrorTokenizador(
@@ -189,13 +187,3 @@ def cargar_tokenizador(directorio):
     if tok.chat_template is None:
         tok.chat_template = PLANTILLA_CHATML
     return tok
-
-
-def directorio_modelo_base() -> Path:
-    """Directorio (dentro del paquete) con el modelo base y su tokenizador."""
-    return Path(str(resources.files("curso_llm") / "recursos" / "modelo_base"))
-
-
-def tokenizador_base():
-    """El tokenizador del modelo base del curso (4096 tokens, entrenado por el paquete)."""
-    return cargar_tokenizador(directorio_modelo_base())

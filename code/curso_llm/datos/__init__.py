@@ -5,6 +5,9 @@
   **ficticio** (véase ``AVISO_FICTICIO``).
 - ``lectura_comprensiva`` y ``formatear_lectura``: comprensión lectora a libro abierto
   sobre entidades inventadas.
+- ``empaquetar``: textos tokenizados en bloques de longitud fija (modelado causal).
+- ``preparar_notas`` y ``NotasVectorizadas``: las notas clínicas como bolsas de palabras en
+  tensores de PyTorch (el laboratorio del capítulo 2).
 """
 
 from .clinico import (
@@ -15,18 +18,25 @@ from .clinico import (
     preguntas_clinicas,
     textos_mundo_clinico,
 )
+from .empaquetado import BloquesEmpaquetados, empaquetar
 from .lectura import formatear_lectura, formatear_lectura_multiple, lectura_comprensiva
 from .narrativo import corpus_narrativo
+from .notas import ETIQUETAS_NOTAS, NotasVectorizadas, preparar_notas
 
 __all__ = [
     "AVISO_FICTICIO",
+    "BloquesEmpaquetados",
+    "ETIQUETAS_NOTAS",
     "Enfermedad",
+    "NotasVectorizadas",
     "corpus_narrativo",
+    "empaquetar",
     "formatear_lectura",
     "formatear_lectura_multiple",
     "lectura_comprensiva",
     "mundo_clinico",
     "notas_clinicas",
     "preguntas_clinicas",
+    "preparar_notas",
     "textos_mundo_clinico",
 ]

@@ -2,7 +2,12 @@
 
 Uso::
 
-    python -m curso_llm.entrenamiento.modelo_base [--salida DIR] [--pasos N]
+    python -m curso_llm.entrenamiento.modelo_base [--preset curso|prueba] [--salida DIR]
+        [--pasos N] [--tamano-lote N] ...
+
+Como los guiones de TRL: un preset (:class:`PresetModeloBase`, con los valores del modelo
+publicado en ``PRESETS["curso"]`` y uno diminuto para pruebas en ``PRESETS["prueba"]``) y
+una función, :func:`construir_modelo_base`; :func:`main` lee la línea de órdenes.
 
 Construye la mezcla de preentrenamiento (corpus narrativo, textos del mundo clínico
 ficticio y muchos ejemplos de comprensión lectora sobre entidades inventadas), entrena el
@@ -20,6 +25,7 @@ import json
 import random
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import entorno
@@ -33,27 +39,48 @@ from ..datos import (
     preguntas_clinicas,
     textos_mundo_clinico,
 )
-from ..tokenizacion import (
-    cargar_tokenizador,
-    directorio_modelo_base,
-    entrenar_tokenizador,
-    guardar_tokenizador,
-)
+from ..tokenizacion import cargar_tokenizador, entrenar_tokenizador
 from .preentrenamiento import preentrenar
+from .presets import anadir_argumentos_preset, preset_desde_argumentos
 
-# Hiperparámetros del modelo base publicado (≈ 35 minutos en total con 1 hilo de CPU).
-PASOS = 900
-TAM_LOTE = 8
-LONG_SECUENCIA = 256
-TASA_APRENDIZAJE = 2e-3
+# Valores por defecto de las mezclas (los del modelo publicado).
 N_LECTURA = 22_000
 N_NOTAS = 3_000
-TAM_VOCAB = 4096
-N_EVAL_LECTURA = 300
-# Fase 2 («recocido» con lectura): documentos con varias preguntas y algo de repaso.
-PASOS_LECTURA = 650
-TASA_LECTURA = 1e-3
 N_LECTURA_MULTIPLE = 9_000
+
+
+@dataclass(frozen=True)
+class PresetModeloBase:
+    """Hiperparámetros de una construcción del modelo base.
+
+    ``PRESETS["curso"]`` es el modelo publicado en el paquete (≈ 35 minutos con 1 hilo de
+    CPU); ``PRESETS["prueba"]`` es diminuto y sirve para las pruebas (segundos).
+
+    Capítulo 4 (Arquitectura).
+    """
+
+    tamano: str = "diminuto"
+    tamano_vocabulario: int = 4096
+    pasos: int = 900
+    tamano_lote: int = 8
+    long_secuencia: int = 256
+    tasa_aprendizaje: float = 2e-3
+    n_lectura: int = N_LECTURA
+    n_notas: int = N_NOTAS
+    n_eval: int = 300
+    # Fase 2 («recocido» con lectura): documentos con varias preguntas y algo de repaso.
+    pasos_lectura: int = 650
+    tasa_aprendizaje_lectura: float = 1e-3
+    n_lectura_multiple: int = N_LECTURA_MULTIPLE
+    semilla: int = 0
+
+
+PRESETS = {
+    "curso": PresetModeloBase(),
+    "prueba": PresetModeloBase(tamano="micro", tamano_vocabulario=512, pasos=2, tamano_lote=2,
+                               long_secuencia=32, n_lectura=200, n_notas=50, n_eval=3,
+                               pasos_lectura=2, n_lectura_multiple=50),
+}
 
 
 def mezcla_preentrenamiento(semilla: int = 0, n_lectura: int = N_LECTURA,
@@ -81,31 +108,38 @@ def mezcla_lectura(semilla: int = 0, n_lectura: int = N_LECTURA_MULTIPLE) -> lis
     return textos
 
 
-def construir_modelo_base(salida=None, pasos: int = PASOS, semilla: int = 0,
-                          tamano: str = "diminuto", tam_lote: int = TAM_LOTE,
-                          long_secuencia: int = LONG_SECUENCIA, n_lectura: int = N_LECTURA,
-                          n_notas: int = N_NOTAS, n_eval: int = N_EVAL_LECTURA,
-                          tasa_aprendizaje: float = TASA_APRENDIZAJE,
-                          pasos_lectura: int = PASOS_LECTURA,
-                          n_lectura_multiple: int = N_LECTURA_MULTIPLE,
+def construir_modelo_base(preset: PresetModeloBase = PRESETS["curso"], salida=None,
                           desde_fase1=None) -> dict:
     """Construye el modelo base completo y devuelve sus métricas (también en metricas.json).
 
-    Fase 1: preentrenamiento sobre la mezcla general (``pasos``). Fase 2: ``pasos_lectura``
-    pasos más sobre documentos con varias preguntas, partiendo de los pesos de la fase 1
-    guardados en float16 (``desde_fase1`` permite reutilizar una fase 1 ya guardada).
+    Fase 1: preentrenamiento sobre la mezcla general (``preset.pasos``). Fase 2:
+    ``preset.pasos_lectura`` pasos más sobre documentos con varias preguntas, partiendo de los
+    pesos de la fase 1 guardados en float16 (``desde_fase1`` permite reutilizar una fase 1 ya
+    guardada). ``salida=None`` escribe en :func:`curso_llm.modelos.ruta_modelo_base`.
+
+    Capítulo 4 (Arquitectura).
     """
     import torch
     from transformers import LlamaForCausalLM
 
     from ..evaluacion import exactitud_libro_abierto, perplejidad
-    from ..modelos import config_llama, contar_parametros, crear_modelo, guardar_modelo
+    from ..modelos import (
+        config_llama,
+        contar_parametros,
+        crear_modelo,
+        guardar_modelo,
+        guardar_modelo_base,
+        ruta_modelo_base,
+    )
 
-    salida = Path(salida) if salida else directorio_modelo_base()
+    p = preset
+    semilla, tamano, pasos, pasos_lectura = p.semilla, p.tamano, p.pasos, p.pasos_lectura
+    tamano_lote, long_secuencia, n_eval = p.tamano_lote, p.long_secuencia, p.n_eval
+    salida = Path(salida) if salida else ruta_modelo_base()
     entorno.fijar_semilla(semilla)
     hilos = entorno.configurar_hilos()
     inicio = time.perf_counter()
-    textos = mezcla_preentrenamiento(semilla, n_lectura, n_notas)
+    textos = mezcla_preentrenamiento(semilla, p.n_lectura, p.n_notas)
     print(f"Mezcla de preentrenamiento: {len(textos)} textos, "
           f"{sum(len(t) for t in textos) / 1e6:.2f} M caracteres.", flush=True)
     historial_lectura: list = []
@@ -122,16 +156,16 @@ def construir_modelo_base(salida=None, pasos: int = PASOS, semilla: int = 0,
         n_param = contar_parametros(modelo)
         print(f"Fase 1 reutilizada desde {desde_fase1}.", flush=True)
     else:
-        tokenizador = entrenar_tokenizador(textos, tam_vocab=TAM_VOCAB)
+        tokenizador = entrenar_tokenizador(textos, tamano_vocabulario=p.tamano_vocabulario)
         print(f"Tokenizador entrenado: {len(tokenizador)} tokens.", flush=True)
-        config = config_llama(tamano, tam_vocab=len(tokenizador))
+        config = config_llama(tamano, tamano_vocabulario=len(tokenizador))
         modelo = crear_modelo(config, semilla=semilla)
         n_param = contar_parametros(modelo)
         print(f"Modelo «{tamano}»: {n_param / 1e6:.2f} M parámetros; {hilos} hilo(s) de CPU.",
               flush=True)
         resultado = preentrenar(
-            modelo, tokenizador, textos, pasos=pasos, tam_lote=tam_lote,
-            long_secuencia=long_secuencia, tasa_aprendizaje=tasa_aprendizaje, perfil="cpu",
+            modelo, tokenizador, textos, pasos=pasos, tamano_lote=tamano_lote,
+            long_secuencia=long_secuencia, tasa_aprendizaje=p.tasa_aprendizaje, perfil="cpu",
             semilla=semilla,
         )
         print(f"Fase 1: {resultado['segundos']:.0f} s, "
@@ -144,9 +178,9 @@ def construir_modelo_base(salida=None, pasos: int = PASOS, semilla: int = 0,
                 modelo = LlamaForCausalLM.from_pretrained(tmp, dtype=torch.float32)
     if pasos_lectura > 0:
         fase2 = preentrenar(
-            modelo, tokenizador, mezcla_lectura(semilla, n_lectura_multiple),
-            pasos=pasos_lectura, tam_lote=tam_lote, long_secuencia=long_secuencia,
-            tasa_aprendizaje=TASA_LECTURA, perfil="cpu", semilla=semilla,
+            modelo, tokenizador, mezcla_lectura(semilla, p.n_lectura_multiple),
+            pasos=pasos_lectura, tamano_lote=tamano_lote, long_secuencia=long_secuencia,
+            tasa_aprendizaje=p.tasa_aprendizaje_lectura, perfil="cpu", semilla=semilla,
             calentamiento=min(30, pasos_lectura // 10),
         )
         segundos_lectura = fase2["segundos"]
@@ -155,8 +189,7 @@ def construir_modelo_base(salida=None, pasos: int = PASOS, semilla: int = 0,
               f"{fase2['perdida_final']:.3f}.", flush=True)
     segundos_entrenamiento = resultado["segundos"] + segundos_lectura
 
-    guardar_modelo(modelo, salida)
-    guardar_tokenizador(tokenizador, salida)
+    guardar_modelo_base(modelo, tokenizador, salida)
     # Se evalúa el modelo tal como se publica (pesos en float16 leídos como float32).
     publicado = LlamaForCausalLM.from_pretrained(str(salida), dtype=torch.float32).eval()
     ppl = perplejidad(publicado, tokenizador, corpus_narrativo("validation"), long_secuencia=128)
@@ -171,15 +204,15 @@ def construir_modelo_base(salida=None, pasos: int = PASOS, semilla: int = 0,
         "aviso": AVISO_FICTICIO,
         "tamano": tamano,
         "parametros": n_param,
-        "tam_vocab": len(tokenizador),
+        "tamano_vocabulario": len(tokenizador),
         "pasos": pasos,
         "pasos_lectura": pasos_lectura,
-        "tasa_aprendizaje_lectura": TASA_LECTURA,
+        "tasa_aprendizaje_lectura": p.tasa_aprendizaje_lectura,
         "segundos_fase_lectura": round(segundos_lectura, 1),
-        "tam_lote": tam_lote,
+        "tamano_lote": tamano_lote,
         "long_secuencia": long_secuencia,
-        "tasa_aprendizaje": tasa_aprendizaje,
-        "tokens_entrenamiento": resultado["tokens"] + pasos_lectura * tam_lote * long_secuencia,
+        "tasa_aprendizaje": p.tasa_aprendizaje,
+        "tokens_entrenamiento": resultado["tokens"] + pasos_lectura * tamano_lote * long_secuencia,
         "segundos_entrenamiento": round(segundos_entrenamiento, 1),
         "segundos_totales": round(time.perf_counter() - inicio, 1),
         "tokens_por_segundo": round(resultado["tokens_por_segundo"], 1),  # fase 1
@@ -201,33 +234,26 @@ def construir_modelo_base(salida=None, pasos: int = PASOS, semilla: int = 0,
     return metricas
 
 
-def main(argv=None) -> None:
-    """Punto de entrada de la línea de órdenes."""
+def main(argv=None) -> dict:
+    """Línea de órdenes: ``python -m curso_llm.entrenamiento.modelo_base [--preset curso]``.
+
+    Cada campo de :class:`PresetModeloBase` es también una opción (``--pasos 10``,
+    ``--tamano-lote 4``...) que sustituye al valor del preset. Devuelve las métricas.
+
+    Capítulo 4 (Arquitectura).
+    """
     parser = argparse.ArgumentParser(
         prog="python -m curso_llm.entrenamiento.modelo_base",
         description="Preentrena desde cero el modelo base del curso (determinista).",
     )
     parser.add_argument("--salida", default=None,
                         help="carpeta de salida (por defecto, la del paquete)")
-    parser.add_argument("--pasos", type=int, default=PASOS, help="pasos de entrenamiento")
-    parser.add_argument("--semilla", type=int, default=0, help="semilla")
-    parser.add_argument("--tamano", default="diminuto", help="tamaño del modelo (micro, diminuto...)")
-    parser.add_argument("--n-lectura", type=int, default=N_LECTURA,
-                        help="ejemplos de comprensión lectora en la mezcla")
-    parser.add_argument("--n-eval", type=int, default=N_EVAL_LECTURA,
-                        help="ejemplos de test para la exactitud a libro abierto")
-    parser.add_argument("--pasos-lectura", type=int, default=PASOS_LECTURA,
-                        help="pasos de la fase 2 (documentos con varias preguntas)")
     parser.add_argument("--desde-fase1", default=None,
                         help="carpeta con una fase 1 ya entrenada (se salta la fase 1)")
-    parser.add_argument("--tam-lote", type=int, default=TAM_LOTE, help="tamaño del lote")
-    parser.add_argument("--long-secuencia", type=int, default=LONG_SECUENCIA,
-                        help="longitud de cada bloque")
+    anadir_argumentos_preset(parser, PRESETS, por_defecto="curso")
     args = parser.parse_args(argv)
-    construir_modelo_base(salida=args.salida, pasos=args.pasos, semilla=args.semilla,
-                          tamano=args.tamano, n_lectura=args.n_lectura, n_eval=args.n_eval,
-                          tam_lote=args.tam_lote, long_secuencia=args.long_secuencia,
-                          pasos_lectura=args.pasos_lectura, desde_fase1=args.desde_fase1)
+    preset = preset_desde_argumentos(args, PRESETS)
+    return construir_modelo_base(preset, salida=args.salida, desde_fase1=args.desde_fase1)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Preentrenamiento causal (predecir el siguiente token) con ``transformers.Trainer``.
 
-Los textos se tokenizan, se concatenan separados por ``<|endoftext|>`` y se cortan en bloques
-de longitud fija (*empaquetado*): así ningún token del lote es relleno.
+Los textos se empaquetan con :func:`curso_llm.datos.empaquetar` (tokenizados, unidos por
+``<|endoftext|>`` y cortados en bloques de longitud fija): así ningún token del lote es relleno.
 """
 
 from __future__ import annotations
@@ -13,48 +13,12 @@ import time
 import torch
 
 from .. import entorno
+from ..datos.empaquetado import BloquesEmpaquetados, empaquetar
+
+__all__ = ["argumentos_entrenamiento", "empaquetar", "preentrenar"]
 
 
-class _Bloques(torch.utils.data.Dataset):
-    """Conjunto de bloques empaquetados: cada elemento es ``{"input_ids", "labels"}``."""
-
-    def __init__(self, bloques: torch.Tensor):
-        self.bloques = bloques
-
-    def __len__(self) -> int:
-        return self.bloques.shape[0]
-
-    def __getitem__(self, i: int) -> dict:
-        fila = self.bloques[i]
-        return {"input_ids": fila, "labels": fila}
-
-
-def empaquetar(textos: list[str], tokenizador, long_secuencia: int = 128) -> _Bloques:
-    """Tokeniza ``textos``, los une con el token de fin de texto y los corta en bloques.
-
-    Returns:
-        Un ``torch.utils.data.Dataset`` de bloques de ``long_secuencia`` tokens (el sobrante
-        final se descarta). ``len(datos)`` es el número de bloques y ``datos.bloques`` el
-        tensor ``(bloques, long_secuencia)``.
-    """
-    if isinstance(textos, str):
-        textos = [textos]
-    fin = tokenizador.eos_token_id
-    ids: list[int] = []
-    for fila in tokenizador(list(textos), add_special_tokens=False)["input_ids"]:
-        ids.extend(fila)
-        ids.append(fin)
-    n_bloques = len(ids) // long_secuencia
-    if n_bloques == 0:
-        raise ValueError(
-            f"Los textos solo suman {len(ids)} tokens: no llegan a un bloque de "
-            f"{long_secuencia}. Pasa más texto o una long_secuencia menor."
-        )
-    tensor = torch.tensor(ids[: n_bloques * long_secuencia], dtype=torch.long)
-    return _Bloques(tensor.view(n_bloques, long_secuencia))
-
-
-def argumentos_entrenamiento(*, pasos, tam_lote, tasa_aprendizaje, perfil, directorio_salida,
+def argumentos_entrenamiento(*, pasos, tamano_lote, tasa_aprendizaje, perfil, directorio_salida,
                              semilla, registro_cada=None, calentamiento=None):
     """``TrainingArguments`` ajustados para preentrenar rápido: sin evaluación, sin puntos
     de control, sin procesos auxiliares de carga y con registro ligero."""
@@ -65,7 +29,7 @@ def argumentos_entrenamiento(*, pasos, tam_lote, tasa_aprendizaje, perfil, direc
     return TrainingArguments(
         output_dir=directorio_salida,
         max_steps=pasos,
-        per_device_train_batch_size=tam_lote,
+        per_device_train_batch_size=tamano_lote,
         learning_rate=tasa_aprendizaje,
         lr_scheduler_type="cosine",
         warmup_steps=calentamiento if calentamiento is not None else min(100, pasos // 10),
@@ -87,7 +51,7 @@ def argumentos_entrenamiento(*, pasos, tam_lote, tasa_aprendizaje, perfil, direc
     )
 
 
-def preentrenar(modelo, tokenizador, textos, *, pasos: int, tam_lote: int, long_secuencia: int,
+def preentrenar(modelo, tokenizador, textos, *, pasos: int, tamano_lote: int, long_secuencia: int,
                 tasa_aprendizaje: float, perfil: str = "auto", directorio_salida=None,
                 semilla: int = 0, callbacks=None, registro_cada: int | None = None,
                 calentamiento: int | None = None) -> dict:
@@ -97,7 +61,7 @@ def preentrenar(modelo, tokenizador, textos, *, pasos: int, tam_lote: int, long_
         modelo: un ``LlamaForCausalLM`` (u otro modelo causal).
         tokenizador: su tokenizador.
         textos: lista de cadenas o un conjunto ya empaquetado con ``empaquetar``.
-        pasos, tam_lote, long_secuencia, tasa_aprendizaje: hiperparámetros del entrenamiento.
+        pasos, tamano_lote, long_secuencia, tasa_aprendizaje: hiperparámetros del entrenamiento.
         perfil: ``"auto"``, ``"cpu"`` o ``"gpu"``.
         directorio_salida: carpeta de trabajo del ``Trainer`` (temporal si es ``None``).
         semilla: semilla del orden de los datos.
@@ -110,7 +74,7 @@ def preentrenar(modelo, tokenizador, textos, *, pasos: int, tam_lote: int, long_
     from transformers import Trainer
 
     perfil = entorno.elegir_perfil(perfil)
-    datos = textos if isinstance(textos, _Bloques) else empaquetar(textos, tokenizador,
+    datos = textos if isinstance(textos, BloquesEmpaquetados) else empaquetar(textos, tokenizador,
                                                                     long_secuencia)
     long_secuencia = datos.bloques.shape[1]
     temporal = None
@@ -118,7 +82,7 @@ def preentrenar(modelo, tokenizador, textos, *, pasos: int, tam_lote: int, long_
         temporal = tempfile.TemporaryDirectory(prefix="curso_llm_")
         directorio_salida = temporal.name
     args = argumentos_entrenamiento(
-        pasos=pasos, tam_lote=tam_lote, tasa_aprendizaje=tasa_aprendizaje, perfil=perfil,
+        pasos=pasos, tamano_lote=tamano_lote, tasa_aprendizaje=tasa_aprendizaje, perfil=perfil,
         directorio_salida=str(directorio_salida), semilla=semilla, registro_cada=registro_cada,
         calentamiento=calentamiento,
     )
@@ -132,7 +96,7 @@ def preentrenar(modelo, tokenizador, textos, *, pasos: int, tam_lote: int, long_
     historial = [(r["step"], r["loss"]) for r in entrenador.state.log_history if "loss" in r]
     if temporal is not None:
         temporal.cleanup()
-    tokens = pasos * tam_lote * long_secuencia
+    tokens = pasos * tamano_lote * long_secuencia
     perdida_final = historial[-1][1] if historial else math.nan
     return {
         "historial": historial,

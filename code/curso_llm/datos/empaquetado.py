@@ -1,0 +1,62 @@
+"""Empaquetado de textos para el modelado causal del lenguaje.
+
+Los textos se tokenizan, se concatenan separados por el token de fin de texto y se cortan en
+bloques de longitud fija (*empaquetado*): así ningún token del lote es relleno. Lo usan el
+preentrenamiento (:mod:`curso_llm.entrenamiento`) y la perplejidad
+(:mod:`curso_llm.evaluacion`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..comprobaciones import comprobar_entero_positivo
+
+if TYPE_CHECKING:
+    import torch
+
+
+class BloquesEmpaquetados:
+    """Conjunto de bloques empaquetados: cada elemento es ``{"input_ids", "labels"}``.
+
+    Se comporta como un ``torch.utils.data.Dataset`` (``len`` e indexación), que es lo que
+    necesitan ``DataLoader`` y ``transformers.Trainer``.
+    """
+
+    def __init__(self, bloques: torch.Tensor):
+        self.bloques = bloques
+
+    def __len__(self) -> int:
+        return self.bloques.shape[0]
+
+    def __getitem__(self, i: int) -> dict:
+        fila = self.bloques[i]
+        return {"input_ids": fila, "labels": fila}
+
+
+def empaquetar(textos: list[str], tokenizador, long_secuencia: int = 128) -> BloquesEmpaquetados:
+    """Tokeniza ``textos``, los une con el token de fin de texto y los corta en bloques.
+
+    Returns:
+        Un ``torch.utils.data.Dataset`` de bloques de ``long_secuencia`` tokens (el sobrante
+        final se descarta). ``len(datos)`` es el número de bloques y ``datos.bloques`` el
+        tensor ``(bloques, long_secuencia)``.
+    """
+    comprobar_entero_positivo(long_secuencia, "long_secuencia")
+    if isinstance(textos, str):
+        textos = [textos]
+    fin = tokenizador.eos_token_id
+    ids: list[int] = []
+    for fila in tokenizador(list(textos), add_special_tokens=False)["input_ids"]:
+        ids.extend(fila)
+        ids.append(fin)
+    n_bloques = len(ids) // long_secuencia
+    if n_bloques == 0:
+        raise ValueError(
+            f"Los textos solo suman {len(ids)} tokens: no llegan a un bloque de "
+            f"{long_secuencia}. Pasa más texto o una long_secuencia menor."
+        )
+    import torch
+
+    tensor = torch.tensor(ids[: n_bloques * long_secuencia], dtype=torch.long)
+    return BloquesEmpaquetados(tensor.view(n_bloques, long_secuencia))
