@@ -121,3 +121,33 @@ def test_formatear_lectura():
         "Documento: Ana vive en Quelmar.\nPregunta: ¿Dónde vive Ana?\nRespuesta: Quelmar"
     )
     assert formatear_lectura(e, con_respuesta=False).endswith("\nRespuesta:")
+
+
+def test_preparar_notas_vocabulario_solo_de_train():
+    import torch
+
+    from curso_llm.datos import NotasVectorizadas, preparar_notas
+
+    datos = preparar_notas(n_train=40, n_val=20, n_test=20)
+    assert isinstance(datos, NotasVectorizadas)
+    assert datos.X_train.shape == (40, len(datos.vocabulario))
+    assert datos.X_val.shape == (20, len(datos.vocabulario))
+    assert datos.y_train.dtype == torch.long and len(datos.clases) == 8
+    assert datos.clases == sorted(datos.clases)
+    assert datos.train[0] is datos.X_train and datos.test[1] is datos.y_test
+    # Cada palabra del vocabulario aparece en alguna nota de entrenamiento.
+    assert bool((datos.X_train.sum(0) > 0).all())
+    with pytest.raises(ValueError, match="'etiqueta' debe ser uno de estos.*'sexo'"):
+        preparar_notas(n_train=5, n_val=5, n_test=5, etiqueta="sexo")
+    with pytest.raises(ValueError, match="'n_val'"):
+        preparar_notas(n_train=5, n_val=0, n_test=5)
+
+
+def test_importar_datos_no_carga_torch():
+    import subprocess
+    import sys
+
+    codigo = "import sys, curso_llm.datos; print('torch' in sys.modules)"
+    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True,
+                            check=True)
+    assert salida.stdout.strip() == "False"

@@ -73,8 +73,8 @@ def test_temperatura_igual_a_transformers():
 @pytest.mark.parametrize(
     "llamada, texto",
     [
-        (lambda x: G.filtrar_top_p(x, 0.0), "top_p"),
-        (lambda x: G.filtrar_top_p(x, 1.5), "top_p"),
+        (lambda x: G.filtrar_top_p(x, 0.0), r"'p' debe estar en \(0, 1\]"),
+        (lambda x: G.filtrar_top_p(x, 1.5), r"'p' debe estar en \(0, 1\]"),
         (lambda x: G.filtrar_top_k(x, 0), "top_k"),
         (lambda x: G.filtrar_top_k(x, 2.5), "top_k"),
         (lambda x: G.aplicar_temperatura(x, 0), "temperatura"),
@@ -157,7 +157,7 @@ def test_distintos_n():
     assert G.distintos_n(["a b a b"], 2) == pytest.approx(2 / 3)
     assert G.distintos_n(["a b", "c d"], 2) == 1.0
     assert G.distintos_n(["", "a"], 2) == 0.0
-    with pytest.raises(ValueError, match="n debe"):
+    with pytest.raises(ValueError, match="'n' debe ser un entero positivo"):
         G.distintos_n(["a"], 0)
     with pytest.raises(TypeError, match="lista"):
         G.distintos_n("a b", 1)

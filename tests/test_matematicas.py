@@ -110,9 +110,9 @@ def test_gradiente_numerico_con_enteros():
 
 @pytest.mark.parametrize("h", [0.0, -1e-3, float("nan")])
 def test_paso_no_positivo(h):
-    with pytest.raises(ValueError, match="'h' debe ser positivo"):
+    with pytest.raises(ValueError, match="'h' debe ser un número finito mayor que 0"):
         m.derivada_numerica(np.sin, 1.0, h=h)
-    with pytest.raises(ValueError, match="'h' debe ser positivo"):
+    with pytest.raises(ValueError, match="'h' debe ser un número finito mayor que 0"):
         m.gradiente_numerico(lambda x: float(np.sum(x)), np.ones(2), h=h)
 
 
@@ -126,24 +126,24 @@ def test_derivada_errores_de_tipo():
 def test_descenso_gradiente_cuadratica():
     # f(x) = 0.5 * x^T D x con D = diag(1, 10): converge si tasa < 2/10.
     D = np.array([1.0, 10.0])
-    tray = m.descenso_gradiente(lambda x: D * x, [1.0, 1.0], tasa=0.1, pasos=50)
+    tray = m.descenso_gradiente(lambda x: D * x, [1.0, 1.0], tasa_aprendizaje=0.1, pasos=50)
     assert tray.shape == (51, 2)
     assert np.array_equal(tray[0], [1.0, 1.0])
     assert np.allclose(tray[1], [0.9, 0.0])
     assert np.allclose(tray[50], [0.9**50, 0.0])
-    divergente = m.descenso_gradiente(lambda x: D * x, [1.0, 1.0], tasa=0.25, pasos=20)
+    divergente = m.descenso_gradiente(lambda x: D * x, [1.0, 1.0], tasa_aprendizaje=0.25, pasos=20)
     assert abs(divergente[20, 1]) > 1e3
 
 
 def test_descenso_gradiente_desborde_y_errores():
-    tray = m.descenso_gradiente(lambda x: 1e200 * x, [1.0], tasa=1e200, pasos=10)
+    tray = m.descenso_gradiente(lambda x: 1e200 * x, [1.0], tasa_aprendizaje=1e200, pasos=10)
     assert np.all(np.isinf(tray[-1]))
-    with pytest.raises(ValueError, match="positiva"):
-        m.descenso_gradiente(lambda x: x, [1.0], tasa=-0.1, pasos=3)
+    with pytest.raises(ValueError, match="'tasa_aprendizaje' debe ser un número finito mayor que 0"):
+        m.descenso_gradiente(lambda x: x, [1.0], tasa_aprendizaje=-0.1, pasos=3)
     with pytest.raises(ValueError, match="pasos"):
-        m.descenso_gradiente(lambda x: x, [1.0], tasa=0.1, pasos=-1)
+        m.descenso_gradiente(lambda x: x, [1.0], tasa_aprendizaje=0.1, pasos=-1)
     with pytest.raises(ValueError, match="forma"):
-        m.descenso_gradiente(lambda x: np.ones(3), [1.0, 2.0], tasa=0.1, pasos=2)
+        m.descenso_gradiente(lambda x: np.ones(3), [1.0, 2.0], tasa_aprendizaje=0.1, pasos=2)
 
 
 # ---------------------------------------------------------------------------

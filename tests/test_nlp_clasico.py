@@ -131,7 +131,7 @@ def test_ngramas_y_conteos():
     assert ngramas(["a", "b", "c"], 2) == [("a", "b"), ("b", "c")]
     assert ngramas(["a", "b"], 3) == []
     assert contar_ngramas([["a", "b", "a", "b"]], 2)[("a", "b")] == 2
-    with pytest.raises(ValueError, match="n debe ser"):
+    with pytest.raises(ValueError, match="'n' debe ser un entero positivo"):
         ngramas(["a"], 0)
 
 
@@ -142,9 +142,9 @@ def test_bigramas_suman_uno_y_errores():
     v = len(modelo.vocabulario)
     assert modelo.probabilidad("comió", "pan") == pytest.approx((1 + 0.5) / (2 + 0.5 * v))
     for k in (0, -1.0, float("nan")):
-        with pytest.raises(ValueError, match="k debe ser > 0"):
+        with pytest.raises(ValueError, match="'k' debe ser un número finito mayor que 0"):
             ModeloBigramas(modelo.vocabulario, k=k)
-    with pytest.raises(ValueError, match="k debe ser > 0"):
+    with pytest.raises(ValueError, match="'k' debe ser un número finito mayor que 0"):
         probabilidades_add_k(np.ones((3, 3)), 0.0)
     with pytest.raises(ValueError, match="no vacía"):
         modelo.ajustar([])

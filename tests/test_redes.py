@@ -74,7 +74,7 @@ def test_errores_claros_en_espanol():
         redes.lineal_adelante(x.numpy(), W, torch.zeros(4))
     with pytest.raises(ValueError, match="empieza en 1"):
         redes.paso_adam(x, x, x, x, 0)
-    with pytest.raises(ValueError, match="Optimizador desconocido.*'adamw'"):
+    with pytest.raises(ValueError, match="'nombre' debe ser uno de estos.*'adamw'.*'rmsprop'"):
         redes.crear_optimizador("rmsprop", [torch.zeros(1, requires_grad=True)], 0.1)
     with pytest.raises(ValueError, match="paciencia"):
         redes.parada_temprana([1.0, 0.5], 0)
@@ -150,14 +150,3 @@ def test_parada_temprana_restaura_los_mejores_pesos():
     perdida, _ = redes.evaluar(modelo, *val)
     assert perdida == pytest.approx(historia["perdida_val"][mejor], abs=1e-6)
 
-
-def test_preparar_notas_vocabulario_solo_de_train():
-    datos = redes.preparar_notas(n_train=40, n_val=20, n_test=20)
-    assert datos.X_train.shape == (40, len(datos.vocabulario))
-    assert datos.X_val.shape == (20, len(datos.vocabulario))
-    assert datos.y_train.dtype == torch.long and len(datos.clases) == 8
-    assert datos.clases == sorted(datos.clases)
-    # Cada palabra del vocabulario aparece en alguna nota de entrenamiento.
-    assert bool((datos.X_train.sum(0) > 0).all())
-    with pytest.raises(ValueError, match="Etiqueta desconocida"):
-        redes.preparar_notas(n_train=5, n_val=5, n_test=5, etiqueta="sexo")

@@ -20,29 +20,17 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+from .comprobaciones import comprobar_entero_positivo, comprobar_tensor
+
 # ---------------------------------------------------------------------------
 # Atención
 # ---------------------------------------------------------------------------
 
 
-def _comprobar_tensor(nombre: str, x, dims_min: int = 1) -> None:
-    if not isinstance(x, torch.Tensor):
-        raise TypeError(
-            f"El argumento {nombre!r} debe ser un torch.Tensor, no {type(x).__name__}: "
-            f"conviértelo con torch.as_tensor({nombre})."
-        )
-    if x.dim() < dims_min:
-        raise ValueError(
-            f"El argumento {nombre!r} debe tener al menos {dims_min} dimensiones; "
-            f"tiene forma {tuple(x.shape)}."
-        )
-
-
 def mascara_causal(n: int, dispositivo: torch.device | str | None = None) -> torch.Tensor:
     """Máscara causal booleana de forma ``(n, n)``: ``True`` donde la posición ``i`` puede
     atender a la posición ``j``, es decir, cuando ``j <= i`` (incluida la diagonal)."""
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ValueError(f"n debe ser un entero positivo (la longitud de la secuencia); recibí {n!r}.")
+    comprobar_entero_positivo(n, "n")
     return torch.ones(n, n, dtype=torch.bool, device=dispositivo).tril()
 
 
@@ -61,8 +49,10 @@ def atencion_escalada(
     Devuelve ``(salida, pesos)``: ``salida`` de forma ``(..., Tq, dv)`` y ``pesos`` de forma
     ``(..., Tq, Tk)`` (cada fila suma 1).
     """
-    for nombre, x in (("q", q), ("k", k), ("v", v)):
-        _comprobar_tensor(nombre, x, 2)
+    comprobar_tensor(q, "q", dims_min=2)
+    comprobar_tensor(k, "k", dims_min=2)
+    comprobar_tensor(v, "v", dims_min=2)
+    comprobar_tensor(mascara, "mascara", booleano=True, opcional=True)
     if q.shape[-1] != k.shape[-1]:
         raise ValueError(
             f"q y k deben tener la misma última dimensión d; q tiene {q.shape[-1]} y k {k.shape[-1]}."
@@ -73,12 +63,7 @@ def atencion_escalada(
         )
     d = q.shape[-1]
     puntuaciones = q @ k.transpose(-2, -1) / math.sqrt(d)  # (..., Tq, Tk)
-    if mascara is not None:
-        if not isinstance(mascara, torch.Tensor) or mascara.dtype != torch.bool:
-            raise TypeError(
-                "La máscara debe ser un tensor booleano (True = se puede atender); "
-                "usa mascara_causal(n) o convierte la tuya con .bool()."
-            )
+    if mascara is not None:  # True = se puede atender
         puntuaciones = puntuaciones.masked_fill(~mascara, float("-inf"))
     pesos = torch.softmax(puntuaciones, dim=-1)  # cada fila (una consulta) suma 1
     return pesos @ v, pesos
@@ -86,11 +71,8 @@ def atencion_escalada(
 
 def dividir_cabezas(x: torch.Tensor, n_cabezas: int) -> torch.Tensor:
     """``(B, T, D)`` → ``(B, H, T, D/H)``: cada cabeza recibe un trozo contiguo de ``D``."""
-    _comprobar_tensor("x", x, 3)
-    if x.dim() != 3:
-        raise ValueError(f"x debe tener forma (B, T, D); tiene forma {tuple(x.shape)}.")
-    if isinstance(n_cabezas, bool) or not isinstance(n_cabezas, int) or n_cabezas < 1:
-        raise ValueError(f"n_cabezas debe ser un entero positivo; recibí {n_cabezas!r}.")
+    comprobar_tensor(x, "x", dims=3)
+    comprobar_entero_positivo(n_cabezas, "n_cabezas")
     b, t, d = x.shape
     if d % n_cabezas:
         raise ValueError(
@@ -102,9 +84,7 @@ def dividir_cabezas(x: torch.Tensor, n_cabezas: int) -> torch.Tensor:
 
 def unir_cabezas(x: torch.Tensor) -> torch.Tensor:
     """``(B, H, T, Dh)`` → ``(B, T, H·Dh)``: la operación inversa de :func:`dividir_cabezas`."""
-    _comprobar_tensor("x", x, 4)
-    if x.dim() != 4:
-        raise ValueError(f"x debe tener forma (B, H, T, Dh); tiene forma {tuple(x.shape)}.")
+    comprobar_tensor(x, "x", dims=4)
     b, h, t, dh = x.shape
     return x.transpose(1, 2).reshape(b, t, h * dh)
 
@@ -125,8 +105,7 @@ def frecuencias_rope(
     """
     if isinstance(dim_cabeza, bool) or not isinstance(dim_cabeza, int) or dim_cabeza < 2 or dim_cabeza % 2:
         raise ValueError(f"dim_cabeza debe ser un entero par ≥ 2; recibí {dim_cabeza!r}.")
-    if isinstance(long_max, bool) or not isinstance(long_max, int) or long_max < 1:
-        raise ValueError(f"long_max debe ser un entero positivo; recibí {long_max!r}.")
+    comprobar_entero_positivo(long_max, "long_max")
     if base <= 1:
         raise ValueError(f"base debe ser mayor que 1 (lo habitual es 10000.0); recibí {base!r}.")
     inv_freq = 1.0 / (base ** (torch.arange(0, dim_cabeza, 2, dtype=torch.float32) / dim_cabeza))
@@ -148,7 +127,7 @@ def aplicar_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch
     ``cos`` y ``sin`` deben ser difundibles a ``x``: normalmente ``(T, Dh)``, las primeras
     ``T`` filas de :func:`frecuencias_rope`.
     """
-    _comprobar_tensor("x", x, 2)
+    comprobar_tensor(x, "x", dims_min=2)
     if x.shape[-1] % 2:
         raise ValueError(f"La última dimensión de x debe ser par para RoPE; es {x.shape[-1]}.")
     if cos.shape[-1] != x.shape[-1] or cos.shape[-2] != x.shape[-2]:
@@ -285,8 +264,7 @@ class MiniGPT(nn.Module):
         for nombre, valor in (("tamano_vocabulario", tamano_vocabulario), ("dim", dim), ("n_capas", n_capas),
                               ("n_cabezas", n_cabezas), ("dim_oculta", dim_oculta),
                               ("long_max", long_max)):
-            if isinstance(valor, bool) or not isinstance(valor, int) or valor < 1:
-                raise ValueError(f"{nombre} debe ser un entero positivo; recibí {valor!r}.")
+            comprobar_entero_positivo(valor, nombre)
         if dim % n_cabezas or (dim // n_cabezas) % 2:
             raise ValueError(
                 f"dim={dim} debe ser divisible entre n_cabezas={n_cabezas} y dar una dimensión "

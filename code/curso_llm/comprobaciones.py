@@ -66,12 +66,18 @@ def comprobar_positivo(valor, nombre: str, cero_permitido: bool = False,
 
     Capítulo 1 (Matemáticas).
     """
-    numero = comprobar_numero(valor, nombre)
-    if numero < 0 or (numero == 0 and not cero_permitido):
+    if not _es_numero(valor):
+        raise TypeError(
+            f"El argumento '{nombre}' debe ser un número real, no {type(valor).__name__} "
+            f"({valor!r})."
+        )
+    numero = float(valor)
+    if not math.isfinite(numero) or numero < 0 or (numero == 0 and not cero_permitido):
         limite = "mayor o igual que 0" if cero_permitido else "mayor que 0"
         tipico = f" (un valor típico es {ejemplo})" if ejemplo else ""
         raise ValueError(
-            f"El argumento '{nombre}' debe ser {limite}{tipico}; recibiste {valor!r}."
+            f"El argumento '{nombre}' debe ser un número finito {limite}{tipico}; "
+            f"recibiste {valor!r}."
         )
     return numero
 
@@ -151,8 +157,8 @@ def comprobar_opcion(valor, nombre: str, opciones: Iterable) -> object:
     opciones = list(opciones)
     if valor not in opciones:
         raise ValueError(
-            f"Valor desconocido para '{nombre}': {valor!r}. Usa uno de estos: "
-            + ", ".join(repr(o) for o in opciones) + "."
+            f"El argumento '{nombre}' debe ser uno de estos: "
+            + ", ".join(repr(o) for o in opciones) + f"; recibiste {valor!r}."
         )
     return valor
 
@@ -226,14 +232,22 @@ def comprobar_distribucion(p: np.ndarray, nombre: str) -> np.ndarray:
 
 
 def comprobar_tensor(valor, nombre: str, dims: int | None = None, dims_min: int | None = None,
-                     real: bool = False):
+                     real: bool = False, booleano: bool = False, opcional: bool = False):
     """Un ``torch.Tensor``; opcionalmente con exactamente ``dims`` dimensiones, al menos
-    ``dims_min``, o de números reales (``real=True``).
+    ``dims_min``, de números reales (``real=True``) o booleano (``booleano=True``, p. ej. una
+    máscara). Con ``opcional=True`` también se acepta ``None`` (y se devuelve ``None``).
 
     Capítulo 2 (Redes neuronales).
     """
     import torch
 
+    if opcional and valor is None:
+        return None
+    if booleano and not (isinstance(valor, torch.Tensor) and valor.dtype == torch.bool):
+        raise TypeError(
+            f"El argumento '{nombre}' debe ser un tensor booleano (torch.bool); recibiste "
+            f"{getattr(valor, 'dtype', type(valor).__name__)}: conviértelo con {nombre}.bool()."
+        )
     if not isinstance(valor, torch.Tensor):
         raise TypeError(
             f"El argumento '{nombre}' debe ser un torch.Tensor, no {type(valor).__name__}: "

@@ -16,6 +16,13 @@ from dataclasses import dataclass
 
 import torch
 
+from .comprobaciones import (
+    comprobar_entero_positivo,
+    comprobar_opcion,
+    comprobar_probabilidad,
+    comprobar_tensor,
+)
+
 ESTRATEGIAS = ("greedy", "muestreo")
 
 # ---------------------------------------------------------------------------
@@ -23,15 +30,10 @@ ESTRATEGIAS = ("greedy", "muestreo")
 # ---------------------------------------------------------------------------
 
 
-def _comprobar_logits(logits) -> None:
-    if not isinstance(logits, torch.Tensor) or not logits.is_floating_point():
-        raise TypeError("logits debe ser un torch.Tensor de números reales de forma (..., V).")
-
-
 def aplicar_temperatura(logits: torch.Tensor, t: float) -> torch.Tensor:
     """Divide los logits entre la temperatura ``t > 0``: ``t < 1`` concentra la distribución,
     ``t > 1`` la aplana."""
-    _comprobar_logits(logits)
+    comprobar_tensor(logits, "logits", real=True)
     if isinstance(t, bool) or not isinstance(t, (int, float)) or not t > 0 or math.isinf(t):
         raise ValueError(
             f"La temperatura debe ser un número mayor que 0 (p. ej. 0.7 o 1.0); recibí {t!r}. "
@@ -43,7 +45,7 @@ def aplicar_temperatura(logits: torch.Tensor, t: float) -> torch.Tensor:
 def filtrar_top_k(logits: torch.Tensor, k: int) -> torch.Tensor:
     """Deja los ``k`` logits más altos de cada fila (y los empates con el k-ésimo) y pone
     ``-inf`` en el resto. Si ``k`` supera el vocabulario no se filtra nada."""
-    _comprobar_logits(logits)
+    comprobar_tensor(logits, "logits", real=True)
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
         raise ValueError(f"top_k debe ser un entero ≥ 1 (p. ej. 50); recibí {k!r}.")
     k = min(k, logits.shape[-1])
@@ -55,9 +57,8 @@ def filtrar_top_p(logits: torch.Tensor, p: float) -> torch.Tensor:
     """Muestreo de núcleo (Holtzman et al., 2020): conserva el conjunto más pequeño de tokens,
     de más a menos probable, cuya probabilidad acumulada llega a ``p`` (incluido el token que
     cruza el umbral; siempre al menos uno) y pone ``-inf`` en el resto."""
-    _comprobar_logits(logits)
-    if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 < p <= 1:
-        raise ValueError(f"top_p debe estar en el intervalo (0, 1], p. ej. 0.9; recibí {p!r}.")
+    comprobar_tensor(logits, "logits", real=True)
+    comprobar_probabilidad(p, "p", incluir_cero=False, incluir_uno=True)
     if p == 1:
         return logits.clone()  # el núcleo es todo el vocabulario (evita errores de redondeo)
     ordenados, indices = torch.sort(logits, dim=-1, descending=True)
@@ -96,11 +97,6 @@ def _ids_prompt(modelo, tokenizador, prompt: str) -> torch.Tensor:
     return ids.to(_dispositivo(modelo))
 
 
-def _comprobar_max_tokens(max_tokens) -> None:
-    if isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 1:
-        raise ValueError(f"max_tokens debe ser un entero ≥ 1; recibí {max_tokens!r}.")
-
-
 def _id_fin(tokenizador, id_fin):
     if id_fin is not None:
         return id_fin
@@ -131,9 +127,8 @@ def generar_ids(
     - ``estrategia="muestreo"``: temperatura, luego top-k y luego top-p (en ese orden, como
       transformers), y se muestrea de la softmax con un generador de semilla ``semilla``.
     """
-    _comprobar_max_tokens(max_tokens)
-    if estrategia not in ESTRATEGIAS:
-        raise ValueError(f"estrategia debe ser 'greedy' o 'muestreo'; recibí {estrategia!r}.")
+    comprobar_entero_positivo(max_tokens, "max_tokens")
+    comprobar_opcion(estrategia, "estrategia", ESTRATEGIAS)
     if estrategia == "muestreo":
         aplicar_temperatura(torch.zeros(1), temperatura)  # valida antes de empezar
         if top_k is not None:
@@ -230,9 +225,8 @@ def busqueda_en_haz_ids(
     Devuelve el mejor haz terminado. Sin ``id_fin`` todos los haces tienen la misma longitud y
     gana el de mayor log-probabilidad.
     """
-    _comprobar_max_tokens(max_tokens)
-    if isinstance(n_haces, bool) or not isinstance(n_haces, int) or n_haces < 1:
-        raise ValueError(f"n_haces debe ser un entero ≥ 1 (p. ej. 4); recibí {n_haces!r}.")
+    comprobar_entero_positivo(max_tokens, "max_tokens")
+    comprobar_entero_positivo(n_haces, "n_haces")
     if ids.dim() == 1:
         ids = ids.unsqueeze(0)
     vivos = [Haz([], 0.0)]
@@ -299,8 +293,7 @@ def log_probabilidad(modelo, ids_prompt, ids_continuacion) -> float:
 def distintos_n(textos: list[str], n: int) -> float:
     """Diversidad distinct-n (Li et al., 2016): n-gramas de palabras distintos entre el total de
     n-gramas de todos los textos. 1.0 = ningún n-grama se repite; 0.0 si no hay n-gramas."""
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ValueError(f"n debe ser un entero ≥ 1 (1 para distinct-1, 2 para distinct-2); recibí {n!r}.")
+    comprobar_entero_positivo(n, "n")
     if isinstance(textos, str):
         raise TypeError("textos debe ser una lista de textos, no un solo texto: usa [texto].")
     ngramas = []

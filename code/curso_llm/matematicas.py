@@ -21,78 +21,14 @@ from collections.abc import Callable
 
 import numpy as np
 
-# Tolerancia con la que una distribución debe sumar 1.
-TOLERANCIA_SUMA = 1e-6
-
-
-# ---------------------------------------------------------------------------
-# Validación
-# ---------------------------------------------------------------------------
-
-
-def _como_arreglo(x, nombre: str) -> np.ndarray:
-    """Convierte ``x`` en un arreglo ``float64`` o lanza un ``TypeError`` que nombra ``nombre``."""
-    if callable(x) or isinstance(x, (str, bytes, dict)):
-        raise TypeError(
-            f"El argumento '{nombre}' debe ser un número, una lista o un arreglo de NumPy, "
-            f"no {type(x).__name__}."
-        )
-    if hasattr(x, "detach"):  # tensor de PyTorch
-        x = x.detach().cpu().numpy()
-    try:
-        arreglo = np.asarray(x, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"El argumento '{nombre}' debe contener solo números; no se pudo convertir "
-            f"{type(x).__name__} en un arreglo de float64."
-        ) from None
-    if not np.all(np.isfinite(arreglo)):
-        raise ValueError(
-            f"El argumento '{nombre}' contiene nan o inf: revisa los valores antes de llamar."
-        )
-    return arreglo
-
-
-def _validar_distribucion(p: np.ndarray, nombre: str) -> None:
-    """Comprueba que ``p`` (último eje) sea una distribución de probabilidad."""
-    if p.ndim == 0 or p.shape[-1] == 0:
-        raise ValueError(
-            f"'{nombre}' debe tener al menos un elemento en el último eje (una probabilidad "
-            "por clase)."
-        )
-    if np.any(p < 0):
-        raise ValueError(
-            f"'{nombre}' no es una distribución de probabilidad: tiene valores negativos "
-            f"(mínimo {p.min():.3g}). Si son logits, aplica antes softmax_estable."
-        )
-    sumas = p.sum(axis=-1)
-    if np.any(np.abs(sumas - 1.0) > TOLERANCIA_SUMA):
-        peor = sumas.flat[np.argmax(np.abs(sumas - 1.0))]
-        raise ValueError(
-            f"'{nombre}' no es una distribución de probabilidad: su último eje suma {peor:.6g} "
-            "y debería sumar 1. Normalízala (p / p.sum(axis=-1, keepdims=True)) o, si son "
-            "logits, aplica softmax_estable."
-        )
-
-
-def _validar_paso(h: float) -> float:
-    if isinstance(h, bool) or not isinstance(h, (int, float, np.floating, np.integer)):
-        raise TypeError(f"El paso 'h' debe ser un número real positivo, no {type(h).__name__}.")
-    h = float(h)
-    if not np.isfinite(h) or h <= 0:
-        raise ValueError(
-            f"El paso 'h' debe ser positivo y finito (recibido {h}); un valor típico es 1e-5."
-        )
-    return h
-
-
-def _misma_forma(a: np.ndarray, b: np.ndarray, nombre_a: str, nombre_b: str) -> None:
-    if a.shape != b.shape:
-        raise ValueError(
-            f"'{nombre_a}' y '{nombre_b}' deben tener la misma forma: recibí {a.shape} y "
-            f"{b.shape}."
-        )
-
+from .comprobaciones import (
+    comprobar_arreglo,
+    comprobar_distribucion,
+    comprobar_entero,
+    comprobar_funcion,
+    comprobar_misma_forma,
+    comprobar_positivo,
+)
 
 # ---------------------------------------------------------------------------
 # Álgebra lineal
@@ -108,8 +44,8 @@ def similitud_coseno(a, b) -> np.ndarray | float:
     compatibles por difusión (*broadcasting*), p. ej. ``(n, d)`` y ``(d,)``: devuelve un
     arreglo con la forma de los ejes anteriores. El resultado está en ``[-1, 1]``.
     """
-    a = _como_arreglo(a, "a")
-    b = _como_arreglo(b, "b")
+    a = comprobar_arreglo(a, "a")
+    b = comprobar_arreglo(b, "b")
     if a.ndim == 0 or b.ndim == 0:
         raise ValueError("'a' y 'b' deben ser vectores (al menos una dimensión), no escalares.")
     if a.shape[-1] != b.shape[-1]:
@@ -134,7 +70,7 @@ def normas(x) -> dict[str, float]:
 
     Devuelve ``{"L1": sum |x_i|, "L2": sqrt(sum x_i^2), "max": max |x_i|}``.
     """
-    x = _como_arreglo(x, "x").ravel()
+    x = comprobar_arreglo(x, "x").ravel()
     if x.size == 0:
         raise ValueError("'x' está vacío: las normas necesitan al menos un elemento.")
     absolutos = np.abs(x)
@@ -155,8 +91,8 @@ def capa_lineal(x, W, b=None) -> np.ndarray:
 
     Devuelve un arreglo de forma ``(..., d_salida)``.
     """
-    x = _como_arreglo(x, "x")
-    W = _como_arreglo(W, "W")
+    x = comprobar_arreglo(x, "x")
+    W = comprobar_arreglo(W, "W")
     if W.ndim != 2:
         raise ValueError(
             f"'W' debe ser una matriz (d_salida, d_entrada); recibí {W.ndim} dimensiones."
@@ -169,7 +105,7 @@ def capa_lineal(x, W, b=None) -> np.ndarray:
         )
     y = x @ W.T
     if b is not None:
-        b = _como_arreglo(b, "b")
+        b = comprobar_arreglo(b, "b")
         if b.shape != (W.shape[0],):
             raise ValueError(
                 f"El sesgo 'b' debe tener forma ({W.shape[0]},) (una entrada por salida); "
@@ -192,10 +128,9 @@ def derivada_numerica(f: Callable[[float], float], x: float, h: float = 1e-5) ->
     El error de truncamiento es O(h²), frente a O(h) de la diferencia hacia delante;
     con ``h`` demasiado pequeño domina el error de redondeo (≈ ε/h).
     """
-    if not callable(f):
-        raise TypeError(f"'f' debe ser una función, no {type(f).__name__}.")
-    h = _validar_paso(h)
-    x = float(_como_arreglo(x, "x"))
+    comprobar_funcion(f, "f")
+    h = comprobar_positivo(h, "h", ejemplo="1e-5")
+    x = float(comprobar_arreglo(x, "x"))
     return float((f(x + h) - f(x - h)) / (2.0 * h))
 
 
@@ -205,10 +140,9 @@ def gradiente_numerico(f: Callable[[np.ndarray], float], x, h: float = 1e-5) -> 
 
     Devuelve un arreglo ``float64`` con la forma de ``x``. No modifica ``x``.
     """
-    if not callable(f):
-        raise TypeError(f"'f' debe ser una función, no {type(f).__name__}.")
-    h = _validar_paso(h)
-    x = _como_arreglo(x, "x").copy()
+    comprobar_funcion(f, "f")
+    h = comprobar_positivo(h, "h", ejemplo="1e-5")
+    x = comprobar_arreglo(x, "x").copy()
     gradiente = np.zeros_like(x)
     plano = x.reshape(-1)  # vista: modificar 'plano' modifica 'x'
     for i in range(plano.size):
@@ -223,23 +157,18 @@ def gradiente_numerico(f: Callable[[np.ndarray], float], x, h: float = 1e-5) -> 
 
 
 def descenso_gradiente(
-    grad_f: Callable[[np.ndarray], np.ndarray], x0, tasa: float, pasos: int
+    grad_f: Callable[[np.ndarray], np.ndarray], x0, tasa_aprendizaje: float, pasos: int
 ) -> np.ndarray:
-    """Descenso de gradiente: ``x_{t+1} = x_t - tasa * grad_f(x_t)``.
+    """Descenso de gradiente: ``x_{t+1} = x_t - tasa_aprendizaje * grad_f(x_t)``.
 
     Devuelve la trayectoria, un arreglo de forma ``(pasos + 1, *x0.shape)`` cuya fila 0 es
     ``x0``. Si los valores desbordan (tasa de aprendizaje demasiado grande), la trayectoria
     se detiene y las filas restantes quedan en ``inf`` o ``nan``: así se ve la divergencia.
     """
-    if not callable(grad_f):
-        raise TypeError(f"'grad_f' debe ser una función, no {type(grad_f).__name__}.")
-    if isinstance(tasa, bool) or not isinstance(tasa, (int, float, np.floating, np.integer)):
-        raise TypeError(f"'tasa' debe ser un número real positivo, no {type(tasa).__name__}.")
-    if not tasa > 0:
-        raise ValueError(f"La tasa de aprendizaje 'tasa' debe ser positiva (recibida {tasa}).")
-    if isinstance(pasos, bool) or not isinstance(pasos, (int, np.integer)) or pasos < 0:
-        raise ValueError(f"'pasos' debe ser un entero mayor o igual que 0 (recibido {pasos!r}).")
-    x = _como_arreglo(x0, "x0")
+    comprobar_funcion(grad_f, "grad_f")
+    tasa = comprobar_positivo(tasa_aprendizaje, "tasa_aprendizaje")
+    comprobar_entero(pasos, "pasos", minimo=0)
+    x = comprobar_arreglo(x0, "x0")
     trayectoria = np.full((int(pasos) + 1, *x.shape), np.nan)
     trayectoria[0] = x
     with np.errstate(over="ignore", invalid="ignore"):
@@ -281,7 +210,7 @@ def log_softmax_estable(x, eje: int = -1) -> np.ndarray:
     Calcular ``np.log(softmax(x))`` da ``-inf`` cuando una probabilidad es menor que el menor
     ``float64`` (≈ 1e-308); esta forma da el valor exacto (p. ej. -1000).
     """
-    x = _como_arreglo(x, "x")
+    x = comprobar_arreglo(x, "x")
     maximo = np.max(x, axis=eje, keepdims=True)
     desplazado = x - maximo
     return desplazado - np.log(np.sum(np.exp(desplazado), axis=eje, keepdims=True))
@@ -300,7 +229,7 @@ def softmax_con_temperatura(logits, temperatura: float = 1.0, eje: int = -1) -> 
             f"La temperatura debe ser positiva (recibida {temperatura}); para elegir siempre "
             "el más probable usa argmax en lugar de temperatura 0."
         )
-    return softmax_estable(_como_arreglo(logits, "logits") / float(temperatura), eje=eje)
+    return softmax_estable(comprobar_arreglo(logits, "logits") / float(temperatura), eje=eje)
 
 
 def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -314,8 +243,8 @@ def entropia(p) -> np.ndarray | float:
 
     Usa el convenio ``0 log 0 = 0``. ``p`` debe ser una distribución (no negativa, suma 1).
     """
-    p = _como_arreglo(p, "p")
-    _validar_distribucion(p, "p")
+    p = comprobar_arreglo(p, "p")
+    comprobar_distribucion(p, "p")
     h = 0.0 - np.sum(_xlogy(p, p), axis=-1)  # 0.0 - x evita el -0.0
     return float(h) if np.ndim(h) == 0 else h
 
@@ -327,11 +256,11 @@ def entropia_cruzada(p, q) -> np.ndarray | float:
     ``H(p, q) = H(p) + KL(p || q)``. Vale ``inf`` si ``q`` da probabilidad 0 a algo que
     ``p`` considera posible.
     """
-    p = _como_arreglo(p, "p")
-    q = _como_arreglo(q, "q")
-    _misma_forma(p, q, "p", "q")
-    _validar_distribucion(p, "p")
-    _validar_distribucion(q, "q")
+    p = comprobar_arreglo(p, "p")
+    q = comprobar_arreglo(q, "q")
+    comprobar_misma_forma(p, q, "p", "q")
+    comprobar_distribucion(p, "p")
+    comprobar_distribucion(q, "q")
     with np.errstate(divide="ignore"):
         h = 0.0 - np.sum(_xlogy(p, q), axis=-1)
     return float(h) if np.ndim(h) == 0 else h
@@ -347,7 +276,7 @@ def entropia_cruzada_logits(logits, etiquetas) -> float:
     Devuelve ``mean_i [ -log softmax(logits_i)[etiquetas_i] ]``, calculada con
     log-sum-exp para que sea estable con logits grandes.
     """
-    logits = _como_arreglo(logits, "logits")
+    logits = comprobar_arreglo(logits, "logits")
     if logits.ndim != 2:
         raise ValueError(
             f"'logits' debe tener forma (N, C); recibí {logits.ndim} dimensiones {logits.shape}."
@@ -385,11 +314,11 @@ def divergencia_kl(p, q) -> np.ndarray | float:
     Equivale a ``scipy.stats.entropy(p, q)`` y a
     ``torch.nn.functional.kl_div(q.log(), p, reduction="sum")``.
     """
-    p = _como_arreglo(p, "p")
-    q = _como_arreglo(q, "q")
-    _misma_forma(p, q, "p", "q")
-    _validar_distribucion(p, "p")
-    _validar_distribucion(q, "q")
+    p = comprobar_arreglo(p, "p")
+    q = comprobar_arreglo(q, "q")
+    comprobar_misma_forma(p, q, "p", "q")
+    comprobar_distribucion(p, "p")
+    comprobar_distribucion(q, "q")
     with np.errstate(divide="ignore"):
         kl = np.sum(_xlogy(p, p) - _xlogy(p, q), axis=-1)
     kl = np.maximum(kl, 0.0)  # quita un -1e-17 de redondeo

@@ -30,6 +30,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from curso_llm.comprobaciones import (
     comprobar_entero_positivo,
     comprobar_forma,
+    comprobar_misma_forma,
     comprobar_opcion,
     comprobar_positivo,
     comprobar_probabilidad,
@@ -111,10 +112,7 @@ def relu_atras(x: torch.Tensor, grad_salida: torch.Tensor) -> torch.Tensor:
     anula donde no. En ``x = 0`` se usa derivada 0, como PyTorch.
     """
     x, g = comprobar_tensor(x, "x"), comprobar_tensor(grad_salida, "grad_salida")
-    if x.shape != g.shape:
-        raise ValueError(
-            f"x {tuple(x.shape)} y grad_salida {tuple(g.shape)} deben tener la misma forma."
-        )
+    comprobar_misma_forma(x, g, "x", "grad_salida")
     return g * (x > 0).to(g.dtype)
 
 
@@ -312,7 +310,7 @@ def crear_optimizador(
     0.01 para AdamW.
     """
     nombre = nombre.lower() if isinstance(nombre, str) else nombre
-    comprobar_opcion(nombre, "nombre (el optimizador)", OPTIMIZADORES)
+    comprobar_opcion(nombre, "nombre", OPTIMIZADORES)
     tasa = comprobar_positivo(tasa_aprendizaje, "tasa_aprendizaje")
     if decaimiento is None:
         decaimiento = 0.01 if nombre == "adamw" else 0.0

@@ -17,6 +17,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from ..comprobaciones import comprobar_entero_positivo
+
 IGNORAR = -100  # índice de relleno en los objetivos: cross_entropy lo ignora
 
 
@@ -113,10 +115,10 @@ def entrenar_lstm(
     Con la misma ``semilla`` (y el mismo número de hilos) el resultado es idéntico.
     """
     secuencias = _validar_secuencias(secuencias)
-    if epocas < 1 or tamano_lote < 1:
-        raise ValueError("epocas y tamano_lote deben ser enteros ≥ 1.")
-    if max_pasos is not None and max_pasos < 1:
-        raise ValueError(f"max_pasos debe ser ≥ 1 o None y vale {max_pasos!r}.")
+    comprobar_entero_positivo(epocas, "epocas")
+    comprobar_entero_positivo(tamano_lote, "tamano_lote")
+    if max_pasos is not None:
+        comprobar_entero_positivo(max_pasos, "max_pasos")
     torch.manual_seed(semilla)
     generador = np.random.default_rng(semilla)
     modelo = ModeloLSTM(tamano_vocabulario, dim_embedding, dim_oculta)

@@ -15,18 +15,11 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from ..comprobaciones import comprobar_entero_positivo, comprobar_positivo
 from .preprocesamiento import Vocabulario
 
-
-def _validar_k(k: object) -> float:
-    if isinstance(k, bool) or not isinstance(k, (int, float, np.floating, np.integer)):
-        raise TypeError(f"k debe ser un número real positivo, no {type(k).__name__}.")
-    if not np.isfinite(k) or k <= 0:
-        raise ValueError(
-            f"k debe ser > 0 y vale {k!r}: con k = 0 los bigramas no vistos tendrían "
-            "probabilidad 0 y la perplejidad sería infinita. Prueba k = 1 (Laplace) o k = 0.01."
-        )
-    return float(k)
+# Con k = 0 los bigramas no vistos tendrían probabilidad 0 y la perplejidad sería infinita.
+_EJEMPLO_K = "1 (Laplace) o 0.01; con k = 0 la perplejidad sería infinita"
 
 
 def ngramas(tokens: Sequence, n: int) -> list[tuple]:
@@ -35,8 +28,7 @@ def ngramas(tokens: Sequence, n: int) -> list[tuple]:
     >>> ngramas(["el", "gato", "come"], 2)
     [('el', 'gato'), ('gato', 'come')]
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ValueError(f"n debe ser un entero ≥ 1 y vale {n!r}.")
+    comprobar_entero_positivo(n, "n")
     if isinstance(tokens, str):
         raise TypeError(
             "'tokens' debe ser una lista de tokens, no una cadena: tokeniza primero el texto."
@@ -60,7 +52,7 @@ def probabilidades_add_k(conteos: np.ndarray, k: float = 1.0) -> np.ndarray:
     ``(V, V)``). Devuelve ``P`` con ``P[i, j] = (c(i, j) + k) / (c(i) + k·V)``, donde
     ``c(i) = sum_j c(i, j)``: cada fila suma 1.
     """
-    k = _validar_k(k)
+    k = comprobar_positivo(k, "k", ejemplo=_EJEMPLO_K)
     conteos = np.asarray(conteos, dtype=np.float64)
     if conteos.ndim != 2 or conteos.shape[0] != conteos.shape[1]:
         raise ValueError(
@@ -115,7 +107,7 @@ class ModeloBigramas:
                 f"no {type(vocabulario).__name__}."
             )
         self.vocabulario = vocabulario
-        self.k = _validar_k(k)
+        self.k = comprobar_positivo(k, "k", ejemplo=_EJEMPLO_K)
         tamano = len(vocabulario)
         self.conteos = np.zeros((tamano, tamano), dtype=np.float64)
         self._probabilidades: np.ndarray | None = None

@@ -13,6 +13,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ..comprobaciones import comprobar_texto
+
 FORMAS_UNICODE = ("NFC", "NFD", "NFKC", "NFKD")
 
 # Una palabra: una o más letras de cualquier alfabeto (``[^\W\d_]`` = \w sin dígitos ni «_»),
@@ -44,12 +46,12 @@ PALABRAS_VACIAS = frozenset(
 
 
 def _validar_texto(texto: object, nombre: str = "texto") -> str:
-    if not isinstance(texto, str):
+    if isinstance(texto, (list, tuple)):
         raise TypeError(
             f"El argumento '{nombre}' debe ser una cadena (str), no {type(texto).__name__}: "
             "si tienes una lista de textos, aplica la función a cada uno."
         )
-    return texto
+    return comprobar_texto(texto, nombre)
 
 
 def normalizar_unicode(texto: str, forma: str = "NFC") -> str:

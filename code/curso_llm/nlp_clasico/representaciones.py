@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..comprobaciones import comprobar_entero_positivo
+
 NORMAS = ("l2", "l1", None)
 
 
@@ -199,8 +201,7 @@ def buscar(
     modelo: ModeloTfidf, documentos_tfidf: np.ndarray, consulta: Sequence[str], k: int = 3
 ) -> list[tuple[int, float]]:
     """Los ``k`` documentos más parecidos a ``consulta`` (tokenizada): ``[(índice, similitud)]``."""
-    if not isinstance(k, int) or k < 1:
-        raise ValueError(f"k debe ser un entero ≥ 1 y vale {k!r}.")
+    comprobar_entero_positivo(k, "k")
     similitudes = matriz_similitud_coseno(modelo.transformar([consulta]), documentos_tfidf)[0]
     orden = np.argsort(-similitudes, kind="stable")[:k]
     return [(int(i), float(similitudes[i])) for i in orden]

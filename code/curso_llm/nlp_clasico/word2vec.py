@@ -18,6 +18,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from ..comprobaciones import comprobar_entero_positivo, comprobar_forma, comprobar_tensor
+
 
 def perdida_muestreo_negativo(
     centro: torch.Tensor, contexto: torch.Tensor, negativos: torch.Tensor
@@ -32,17 +34,10 @@ def perdida_muestreo_negativo(
     Returns:
         Escalar: la media sobre el lote de $-\\ln\\sigma(u_o\\cdot v_c) - \\sum_k \\ln\\sigma(-u_{n_k}\\cdot v_c)$.
     """
-    if centro.ndim != 2 or contexto.shape != centro.shape:
-        raise ValueError(
-            f"'centro' y 'contexto' deben tener la misma forma (B, D); tienen {tuple(centro.shape)} "
-            f"y {tuple(contexto.shape)}."
-        )
-    if negativos.ndim != 3 or negativos.shape[0] != centro.shape[0] or \
-            negativos.shape[2] != centro.shape[1]:
-        raise ValueError(
-            f"'negativos' debe tener forma (B, K, D) = ({centro.shape[0]}, K, {centro.shape[1]}) "
-            f"y tiene {tuple(negativos.shape)}."
-        )
+    comprobar_forma(comprobar_tensor(centro, "centro"), ("B", "D"), "centro")
+    comprobar_forma(comprobar_tensor(contexto, "contexto"), tuple(centro.shape), "contexto")
+    comprobar_forma(comprobar_tensor(negativos, "negativos"),
+                    (centro.shape[0], "K", centro.shape[1]), "negativos")
     positiva = F.logsigmoid((centro * contexto).sum(dim=-1))  # (B,)
     puntuaciones_neg = torch.bmm(negativos, centro.unsqueeze(-1)).squeeze(-1)  # (B, K)
     negativa = F.logsigmoid(-puntuaciones_neg).sum(dim=-1)  # (B,)
@@ -55,8 +50,7 @@ def pares_skipgram(secuencias: Sequence[Sequence[int]], ventana: int = 2) -> np.
     El contexto de la posición ``i`` son las posiciones ``i-ventana .. i+ventana`` (sin ``i``)
     dentro de la misma secuencia.
     """
-    if not isinstance(ventana, int) or ventana < 1:
-        raise ValueError(f"ventana debe ser un entero ≥ 1 y vale {ventana!r}.")
+    comprobar_entero_positivo(ventana, "ventana")
     pares: list[np.ndarray] = []
     for secuencia in secuencias:
         ids = np.asarray(secuencia, dtype=np.int64)
@@ -127,8 +121,10 @@ def entrenar_word2vec(
     """
     if tamano_vocabulario < 2:
         raise ValueError("tamano_vocabulario debe ser ≥ 2.")
-    if negativos < 1 or epocas < 1 or tamano_lote < 1 or dimension < 1:
-        raise ValueError("negativos, epocas, tamano_lote y dimension deben ser enteros ≥ 1.")
+    comprobar_entero_positivo(negativos, "negativos")
+    comprobar_entero_positivo(epocas, "epocas")
+    comprobar_entero_positivo(tamano_lote, "tamano_lote")
+    comprobar_entero_positivo(dimension, "dimension")
     generador = torch.Generator().manual_seed(semilla)
     torch.manual_seed(semilla)
     pares = torch.from_numpy(pares_skipgram(secuencias, ventana))
