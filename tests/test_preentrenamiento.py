@@ -6,8 +6,7 @@ import math
 import pytest
 import torch
 
-from curso_llm.datos import corpus_narrativo
-from curso_llm.datos import empaquetar
+from curso_llm.datos import corpus_narrativo, empaquetar
 from curso_llm.entrenamiento import preentrenar
 from curso_llm.modelos import config_llama, crear_modelo
 from curso_llm.tokenizacion import entrenar_tokenizador

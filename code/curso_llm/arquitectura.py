@@ -29,7 +29,10 @@ from .comprobaciones import comprobar_entero_positivo, comprobar_tensor
 
 def mascara_causal(n: int, dispositivo: torch.device | str | None = None) -> torch.Tensor:
     """Máscara causal booleana de forma ``(n, n)``: ``True`` donde la posición ``i`` puede
-    atender a la posición ``j``, es decir, cuando ``j <= i`` (incluida la diagonal)."""
+    atender a la posición ``j``, es decir, cuando ``j <= i`` (incluida la diagonal).
+
+    Capítulo 4 (Arquitectura).
+    """
     comprobar_entero_positivo(n, "n")
     return torch.ones(n, n, dtype=torch.bool, device=dispositivo).tril()
 
@@ -48,6 +51,8 @@ def atencion_escalada(
 
     Devuelve ``(salida, pesos)``: ``salida`` de forma ``(..., Tq, dv)`` y ``pesos`` de forma
     ``(..., Tq, Tk)`` (cada fila suma 1).
+
+    Capítulo 4 (Arquitectura).
     """
     comprobar_tensor(q, "q", dims_min=2)
     comprobar_tensor(k, "k", dims_min=2)
@@ -70,7 +75,10 @@ def atencion_escalada(
 
 
 def dividir_cabezas(x: torch.Tensor, n_cabezas: int) -> torch.Tensor:
-    """``(B, T, D)`` → ``(B, H, T, D/H)``: cada cabeza recibe un trozo contiguo de ``D``."""
+    """``(B, T, D)`` → ``(B, H, T, D/H)``: cada cabeza recibe un trozo contiguo de ``D``.
+
+    Capítulo 4 (Arquitectura).
+    """
     comprobar_tensor(x, "x", dims=3)
     comprobar_entero_positivo(n_cabezas, "n_cabezas")
     b, t, d = x.shape
@@ -83,7 +91,10 @@ def dividir_cabezas(x: torch.Tensor, n_cabezas: int) -> torch.Tensor:
 
 
 def unir_cabezas(x: torch.Tensor) -> torch.Tensor:
-    """``(B, H, T, Dh)`` → ``(B, T, H·Dh)``: la operación inversa de :func:`dividir_cabezas`."""
+    """``(B, H, T, Dh)`` → ``(B, T, H·Dh)``: la operación inversa de :func:`dividir_cabezas`.
+
+    Capítulo 4 (Arquitectura).
+    """
     comprobar_tensor(x, "x", dims=4)
     b, h, t, dh = x.shape
     return x.transpose(1, 2).reshape(b, t, h * dh)
@@ -102,6 +113,8 @@ def frecuencias_rope(
     Cada par de dimensiones ``(i, i + dim_cabeza/2)`` gira con la frecuencia
     ``θ_i = base^(-2i/dim_cabeza)``; en la posición ``m`` el ángulo es ``m·θ_i``. Es la
     convención «rotate_half» de Llama en transformers.
+
+    Capítulo 4 (Arquitectura).
     """
     if isinstance(dim_cabeza, bool) or not isinstance(dim_cabeza, int) or dim_cabeza < 2 or dim_cabeza % 2:
         raise ValueError(f"dim_cabeza debe ser un entero par ≥ 2; recibí {dim_cabeza!r}.")
@@ -116,7 +129,10 @@ def frecuencias_rope(
 
 
 def rotar_mitad(x: torch.Tensor) -> torch.Tensor:
-    """``[x1, x2]`` → ``[-x2, x1]`` sobre la última dimensión (dividida en dos mitades)."""
+    """``[x1, x2]`` → ``[-x2, x1]`` sobre la última dimensión (dividida en dos mitades).
+
+    Capítulo 4 (Arquitectura).
+    """
     mitad = x.shape[-1] // 2
     return torch.cat((-x[..., mitad:], x[..., :mitad]), dim=-1)
 
@@ -126,6 +142,8 @@ def aplicar_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch
 
     ``cos`` y ``sin`` deben ser difundibles a ``x``: normalmente ``(T, Dh)``, las primeras
     ``T`` filas de :func:`frecuencias_rope`.
+
+    Capítulo 4 (Arquitectura).
     """
     comprobar_tensor(x, "x", dims_min=2)
     if x.shape[-1] % 2:
@@ -145,7 +163,10 @@ def aplicar_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch
 
 class RMSNorm(nn.Module):
     """Normalización por la raíz de la media de los cuadrados (Zhang y Sennrich, 2019):
-    ``y = x / sqrt(mean(x²) + eps) · peso``. No resta la media ni tiene sesgo."""
+    ``y = x / sqrt(mean(x²) + eps) · peso``. No resta la media ni tiene sesgo.
+
+    Capítulo 4 (Arquitectura).
+    """
 
     def __init__(self, dim: int, eps: float = 1e-6):
         super().__init__()
@@ -164,6 +185,8 @@ class AtencionMultiCabeza(nn.Module):
 
     ``n_cabezas_kv`` < ``n_cabezas`` da atención de consultas agrupadas (GQA): cada cabeza de
     claves y valores la comparten ``n_cabezas / n_cabezas_kv`` cabezas de consultas.
+
+    Capítulo 4 (Arquitectura).
     """
 
     def __init__(self, dim: int, n_cabezas: int, n_cabezas_kv: int | None = None):
@@ -209,7 +232,10 @@ class AtencionMultiCabeza(nn.Module):
 
 
 class MLPSwiGLU(nn.Module):
-    """Red feed-forward SwiGLU (Shazeer, 2020): ``bajada(silu(compuerta(x)) * subida(x))``."""
+    """Red feed-forward SwiGLU (Shazeer, 2020): ``bajada(silu(compuerta(x)) * subida(x))``.
+
+    Capítulo 4 (Arquitectura).
+    """
 
     def __init__(self, dim: int, dim_oculta: int):
         super().__init__()
@@ -222,7 +248,10 @@ class MLPSwiGLU(nn.Module):
 
 
 class BloqueTransformer(nn.Module):
-    """Bloque pre-norma de Llama: ``x + Atención(RMSNorm(x))`` y luego ``x + MLP(RMSNorm(x))``."""
+    """Bloque pre-norma de Llama: ``x + Atención(RMSNorm(x))`` y luego ``x + MLP(RMSNorm(x))``.
+
+    Capítulo 4 (Arquitectura).
+    """
 
     def __init__(
         self, dim: int, n_cabezas: int, dim_oculta: int, eps: float = 1e-6,
@@ -246,6 +275,8 @@ class MiniGPT(nn.Module):
     cuyos pesos son los mismos que los de los embeddings (pesos atados).
 
     ``forward(ids)`` recibe ``(B, T)`` enteros y devuelve los logits ``(B, T, V)``.
+
+    Capítulo 4 (Arquitectura).
     """
 
     def __init__(
@@ -317,6 +348,8 @@ def desglose_parametros(
     - cabeza: ``0`` si está atada a los embeddings; si no, ``V·D``.
 
     Devuelve un diccionario con esas claves y ``"total"``.
+
+    Capítulo 4 (Arquitectura).
     """
     n_cabezas_kv = n_cabezas_kv or n_cabezas
     dim_kv = dim * n_cabezas_kv // n_cabezas
@@ -336,6 +369,8 @@ def desde_llama(modelo_llama) -> MiniGPT:
 
     Sirve para comprobar que nuestro modelo, escrito desde cero, calcula exactamente lo mismo
     que la implementación de transformers. Exige pesos atados, sin sesgos y RoPE estándar.
+
+    Capítulo 4 (Arquitectura).
     """
     config = modelo_llama.config
     if not getattr(config, "tie_word_embeddings", False):

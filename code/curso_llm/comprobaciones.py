@@ -166,7 +166,7 @@ def comprobar_opcion(valor, nombre: str, opciones: Iterable) -> object:
 def comprobar_texto(valor, nombre: str, vacio_permitido: bool = True) -> str:
     """Una cadena de texto (``str``); con ``vacio_permitido=False``, no vacía.
 
-    Capítulo 3 (NLP clásico).
+    Capítulo 3 (PLN clásico).
     """
     if not isinstance(valor, str):
         raise TypeError(

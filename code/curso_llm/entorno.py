@@ -39,12 +39,18 @@ PAQUETES_CLAVE = (
 
 
 class ErrorPerfil(ValueError):
-    """El perfil pedido no existe o no se puede usar en este equipo."""
+    """El perfil pedido no existe o no se puede usar en este equipo.
+
+    Capítulo 0 (Preparación).
+    """
 
 
 @dataclass(frozen=True)
 class Entorno:
-    """Resumen del entorno elegido para un laboratorio."""
+    """Resumen del entorno elegido para un laboratorio.
+
+    Capítulo 0 (Preparación).
+    """
 
     perfil: str
     dispositivo: torch.device
@@ -56,7 +62,10 @@ class Entorno:
 
 
 def hay_gpu() -> bool:
-    """``True`` si PyTorch ve una GPU con CUDA."""
+    """``True`` si PyTorch ve una GPU con CUDA.
+
+    Capítulo 0 (Preparación).
+    """
     return torch.cuda.is_available()
 
 
@@ -64,6 +73,8 @@ def elegir_perfil(perfil: str = "auto") -> str:
     """Convierte ``"auto"`` en ``"cpu"`` o ``"gpu"`` y valida el valor.
 
     La variable de entorno ``CURSO_LLM_PERFIL`` fuerza un perfil cuando se pide ``"auto"``.
+
+    Capítulo 0 (Preparación).
     """
     if not isinstance(perfil, str) or perfil.lower() not in PERFILES:
         raise ErrorPerfil(
@@ -91,7 +102,10 @@ def elegir_perfil(perfil: str = "auto") -> str:
 
 def elegir_dtype(dispositivo: torch.device | str | None = None) -> torch.dtype:
     """Tipo numérico para entrenar: bf16 en GPUs Ampere o posteriores, fp16 en las
-    anteriores (p. ej. una T4 de Colab) y float32 en CPU."""
+    anteriores (p. ej. una T4 de Colab) y float32 en CPU.
+
+    Capítulo 0 (Preparación).
+    """
     dispositivo = torch.device(dispositivo or ("cuda" if hay_gpu() else "cpu"))
     if dispositivo.type != "cuda":
         return torch.float32
@@ -106,6 +120,8 @@ def preparar(perfil: str = "auto", semilla: int = 0, hilos: int | None = None) -
 
         entorno = preparar("auto")
         print(entorno)  # perfil=cpu dispositivo=cpu tipo=float32
+
+    Capítulo 0 (Preparación).
     """
     perfil = elegir_perfil(perfil)
     configurar_hilos(hilos)
@@ -115,7 +131,10 @@ def preparar(perfil: str = "auto", semilla: int = 0, hilos: int | None = None) -
 
 
 def fijar_semilla(semilla: int = 0) -> None:
-    """Fija las semillas de ``random``, NumPy y PyTorch para resultados reproducibles."""
+    """Fija las semillas de ``random``, NumPy y PyTorch para resultados reproducibles.
+
+    Capítulo 0 (Preparación).
+    """
     random.seed(semilla)
     np.random.seed(semilla % (2**32))
     torch.manual_seed(semilla)
@@ -128,6 +147,8 @@ def configurar_hilos(hilos: int | None = None) -> int:
 
     Por orden: el argumento, la variable ``CURSO_LLM_HILOS`` o ``HILOS_POR_DEFECTO`` (2),
     sin pasar de los núcleos del equipo.
+
+    Capítulo 0 (Preparación).
     """
     if hilos is None:
         valor = os.environ.get("CURSO_LLM_HILOS", "").strip()
@@ -148,17 +169,26 @@ def configurar_hilos(hilos: int | None = None) -> int:
 
 
 def en_colab() -> bool:
-    """``True`` si el cuaderno se ejecuta en Google Colab."""
+    """``True`` si el cuaderno se ejecuta en Google Colab.
+
+    Capítulo 0 (Preparación).
+    """
     return "google.colab" in sys.modules or "COLAB_RELEASE_TAG" in os.environ
 
 
 def en_binder() -> bool:
-    """``True`` si el cuaderno se ejecuta en Binder."""
+    """``True`` si el cuaderno se ejecuta en Binder.
+
+    Capítulo 0 (Preparación).
+    """
     return "BINDER_LAUNCH_HOST" in os.environ or "BINDER_REQUEST" in os.environ
 
 
 def version_de(paquete: str) -> str | None:
-    """Versión instalada de ``paquete`` o ``None`` si no está instalado."""
+    """Versión instalada de ``paquete`` o ``None`` si no está instalado.
+
+    Capítulo 0 (Preparación).
+    """
     try:
         return metadata.version(paquete)
     except metadata.PackageNotFoundError:
@@ -166,7 +196,10 @@ def version_de(paquete: str) -> str | None:
 
 
 def informe_versiones() -> dict[str, str]:
-    """Versiones de Python, del sistema y de las bibliotecas clave (para informar de errores)."""
+    """Versiones de Python, del sistema y de las bibliotecas clave (para informar de errores).
+
+    Capítulo 0 (Preparación).
+    """
     informe = {"python": platform.python_version(), "sistema": platform.platform()}
     for paquete in PAQUETES_CLAVE:
         informe[paquete] = version_de(paquete) or "no instalado"
@@ -182,7 +215,10 @@ def informe_versiones() -> dict[str, str]:
 
 
 def mostrar_versiones() -> None:
-    """Imprime ``informe_versiones()`` como una tabla de dos columnas."""
+    """Imprime ``informe_versiones()`` como una tabla de dos columnas.
+
+    Capítulo 0 (Preparación).
+    """
     informe = informe_versiones()
     ancho = max(len(k) for k in informe)
     for clave, valor in informe.items():

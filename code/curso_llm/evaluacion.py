@@ -17,6 +17,8 @@ def perplejidad(modelo, tokenizador, textos, long_secuencia: int = 128, tamano_l
 
     Los textos se empaquetan como en el preentrenamiento (unidos por el token de fin de
     texto y cortados en bloques de ``long_secuencia``); el sobrante final se descarta.
+
+    Capítulo 9 (Evaluación).
     """
     comprobar_entero_positivo(tamano_lote, "tamano_lote")
     bloques = empaquetar(textos, tokenizador, long_secuencia).bloques
@@ -35,7 +37,10 @@ def perplejidad(modelo, tokenizador, textos, long_secuencia: int = 128, tamano_l
 
 
 def normalizar_respuesta(texto: str) -> str:
-    """Minúsculas, espacios colapsados y sin puntuación final (para comparar respuestas)."""
+    """Minúsculas, espacios colapsados y sin puntuación final (para comparar respuestas).
+
+    Capítulo 9 (Evaluación).
+    """
     texto = re.sub(r"\s+", " ", texto).strip().lower()
     return texto.rstrip(".,;:!?¡¿ ").strip()
 
@@ -43,7 +48,10 @@ def normalizar_respuesta(texto: str) -> str:
 @torch.no_grad()
 def responder(modelo, tokenizador, prompt: str, max_tokens: int = 16) -> str:
     """Genera con búsqueda voraz (*greedy*) tras ``prompt`` y corta en el primer salto de
-    línea o fin de texto."""
+    línea o fin de texto.
+
+    Capítulo 9 (Evaluación).
+    """
     dispositivo = next(modelo.parameters()).device
     entrada = tokenizador(prompt, return_tensors="pt", add_special_tokens=False).to(dispositivo)
     salida = modelo.generate(
@@ -61,6 +69,8 @@ def exactitud_libro_abierto(modelo, tokenizador, ejemplos: list[dict], max_token
     El prompt es ``formatear_lectura(ejemplo, con_respuesta=False)`` (termina en
     «Respuesta:»); se compara la generación voraz con la respuesta de referencia tras
     normalizar espacios, mayúsculas y puntuación final.
+
+    Capítulo 9 (Evaluación).
     """
     from .datos import formatear_lectura
 

@@ -32,7 +32,10 @@ ESTRATEGIAS = ("greedy", "muestreo")
 
 def aplicar_temperatura(logits: torch.Tensor, t: float) -> torch.Tensor:
     """Divide los logits entre la temperatura ``t > 0``: ``t < 1`` concentra la distribución,
-    ``t > 1`` la aplana."""
+    ``t > 1`` la aplana.
+
+    Capítulo 4 (Arquitectura).
+    """
     comprobar_tensor(logits, "logits", real=True)
     if isinstance(t, bool) or not isinstance(t, (int, float)) or not t > 0 or math.isinf(t):
         raise ValueError(
@@ -44,7 +47,10 @@ def aplicar_temperatura(logits: torch.Tensor, t: float) -> torch.Tensor:
 
 def filtrar_top_k(logits: torch.Tensor, k: int) -> torch.Tensor:
     """Deja los ``k`` logits más altos de cada fila (y los empates con el k-ésimo) y pone
-    ``-inf`` en el resto. Si ``k`` supera el vocabulario no se filtra nada."""
+    ``-inf`` en el resto. Si ``k`` supera el vocabulario no se filtra nada.
+
+    Capítulo 4 (Arquitectura).
+    """
     comprobar_tensor(logits, "logits", real=True)
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
         raise ValueError(f"top_k debe ser un entero ≥ 1 (p. ej. 50); recibí {k!r}.")
@@ -56,7 +62,10 @@ def filtrar_top_k(logits: torch.Tensor, k: int) -> torch.Tensor:
 def filtrar_top_p(logits: torch.Tensor, p: float) -> torch.Tensor:
     """Muestreo de núcleo (Holtzman et al., 2020): conserva el conjunto más pequeño de tokens,
     de más a menos probable, cuya probabilidad acumulada llega a ``p`` (incluido el token que
-    cruza el umbral; siempre al menos uno) y pone ``-inf`` en el resto."""
+    cruza el umbral; siempre al menos uno) y pone ``-inf`` en el resto.
+
+    Capítulo 4 (Arquitectura).
+    """
     comprobar_tensor(logits, "logits", real=True)
     comprobar_probabilidad(p, "p", incluir_cero=False, incluir_uno=True)
     if p == 1:
@@ -82,7 +91,10 @@ def _dispositivo(modelo) -> torch.device:
 @torch.no_grad()
 def logits_siguiente(modelo, ids: torch.Tensor) -> torch.Tensor:
     """Logits ``(B, V)`` del siguiente token para ``ids`` ``(B, T)``, con un modelo de
-    transformers (salida con ``.logits``) o con un :class:`MiniGPT` (salida tensor)."""
+    transformers (salida con ``.logits``) o con un :class:`MiniGPT` (salida tensor).
+
+    Capítulo 4 (Arquitectura).
+    """
     salida = modelo(ids)
     logits = salida.logits if hasattr(salida, "logits") else salida
     return logits[:, -1, :].float()
@@ -126,6 +138,8 @@ def generar_ids(
     - ``estrategia="greedy"``: en cada paso el token de logit máximo.
     - ``estrategia="muestreo"``: temperatura, luego top-k y luego top-p (en ese orden, como
       transformers), y se muestrea de la softmax con un generador de semilla ``semilla``.
+
+    Capítulo 4 (Arquitectura).
     """
     comprobar_entero_positivo(max_tokens, "max_tokens")
     comprobar_opcion(estrategia, "estrategia", ESTRATEGIAS)
@@ -175,6 +189,8 @@ def generar(
 
     Se detiene al generar el token de fin del tokenizador (que no se incluye en el texto).
     Consulta :func:`generar_ids` para el significado de cada estrategia.
+
+    Capítulo 4 (Arquitectura).
     """
     ids = _ids_prompt(modelo, tokenizador, prompt)
     nuevos = generar_ids(modelo, ids, max_tokens, estrategia, temperatura, top_k, top_p,
@@ -189,7 +205,10 @@ def generar(
 
 @dataclass
 class Haz:
-    """Una hipótesis de la búsqueda en haz: ids generados y su log-probabilidad acumulada."""
+    """Una hipótesis de la búsqueda en haz: ids generados y su log-probabilidad acumulada.
+
+    Capítulo 4 (Arquitectura).
+    """
 
     ids: list[int]
     log_prob: float
@@ -224,6 +243,8 @@ def busqueda_en_haz_ids(
 
     Devuelve el mejor haz terminado. Sin ``id_fin`` todos los haces tienen la misma longitud y
     gana el de mayor log-probabilidad.
+
+    Capítulo 4 (Arquitectura).
     """
     comprobar_entero_positivo(max_tokens, "max_tokens")
     comprobar_entero_positivo(n_haces, "n_haces")
@@ -263,7 +284,10 @@ def busqueda_en_haz_ids(
 def busqueda_en_haz(
     modelo, tokenizador, prompt: str, max_tokens: int = 30, n_haces: int = 4
 ) -> str:
-    """Continúa ``prompt`` con búsqueda en haz de ``n_haces`` haces y devuelve el texto nuevo."""
+    """Continúa ``prompt`` con búsqueda en haz de ``n_haces`` haces y devuelve el texto nuevo.
+
+    Capítulo 4 (Arquitectura).
+    """
     ids = _ids_prompt(modelo, tokenizador, prompt)
     mejor = busqueda_en_haz_ids(modelo, ids, max_tokens, n_haces, id_fin=_id_fin(tokenizador, None))
     return tokenizador.decode(mejor.ids, skip_special_tokens=True)
@@ -277,7 +301,10 @@ def busqueda_en_haz(
 @torch.no_grad()
 def log_probabilidad(modelo, ids_prompt, ids_continuacion) -> float:
     """Suma de ``log p(token | anteriores)`` de ``ids_continuacion`` tras ``ids_prompt``
-    según el modelo (a temperatura 1). Divídela entre su longitud para la media por token."""
+    según el modelo (a temperatura 1). Divídela entre su longitud para la media por token.
+
+    Capítulo 4 (Arquitectura).
+    """
     ids_prompt = torch.as_tensor(ids_prompt).reshape(1, -1)
     continuacion = torch.as_tensor(ids_continuacion).reshape(1, -1).to(ids_prompt.device)
     if continuacion.shape[1] == 0:
@@ -292,7 +319,10 @@ def log_probabilidad(modelo, ids_prompt, ids_continuacion) -> float:
 
 def distintos_n(textos: list[str], n: int) -> float:
     """Diversidad distinct-n (Li et al., 2016): n-gramas de palabras distintos entre el total de
-    n-gramas de todos los textos. 1.0 = ningún n-grama se repite; 0.0 si no hay n-gramas."""
+    n-gramas de todos los textos. 1.0 = ningún n-grama se repite; 0.0 si no hay n-gramas.
+
+    Capítulo 4 (Arquitectura).
+    """
     comprobar_entero_positivo(n, "n")
     if isinstance(textos, str):
         raise TypeError("textos debe ser una lista de textos, no un solo texto: usa [texto].")

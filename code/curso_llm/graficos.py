@@ -33,7 +33,10 @@ ESTILO = {
 
 
 def aplicar_estilo() -> None:
-    """Aplica el estilo del curso a matplotlib (se llama al importar el módulo)."""
+    """Aplica el estilo del curso a matplotlib (se llama al importar el módulo).
+
+    Capítulo 1 (Matemáticas).
+    """
     plt.rcParams.update(ESTILO)
 
 
@@ -41,7 +44,10 @@ aplicar_estilo()
 
 
 def nueva_figura(titulo: str = "", eje_x: str = "", eje_y: str = "", **kwargs):
-    """Crea una figura con un solo eje, título y etiquetas en español. Devuelve ``(fig, ax)``."""
+    """Crea una figura con un solo eje, título y etiquetas en español. Devuelve ``(fig, ax)``.
+
+    Capítulo 1 (Matemáticas).
+    """
     fig, ax = plt.subplots(**kwargs)
     ax.set_title(titulo)
     ax.set_xlabel(eje_x)
@@ -57,7 +63,10 @@ def curvas(
     escala_log: bool = False,
 ):
     """Dibuja varias curvas con leyenda. Cada serie es una lista de valores (eje x = 0, 1, ...)
-    o un par ``(x, y)``."""
+    o un par ``(x, y)``.
+
+    Capítulo 1 (Matemáticas).
+    """
     fig, ax = nueva_figura(titulo, eje_x, eje_y)
     for nombre, datos in series.items():
         if isinstance(datos, tuple) and len(datos) == 2:
@@ -80,7 +89,10 @@ def barras(
     eje_y: str = "",
     formato: str = "{:.3g}",
 ):
-    """Barras comparativas con el valor escrito encima de cada una."""
+    """Barras comparativas con el valor escrito encima de cada una.
+
+    Capítulo 3 (PLN clásico).
+    """
     fig, ax = nueva_figura(titulo, "", eje_y)
     nombres = list(valores)
     alturas = [float(valores[n]) for n in nombres]
@@ -104,7 +116,10 @@ def mapa_calor(
     barra: str = "",
     cmap: str = "viridis",
 ):
-    """Mapa de calor (p. ej. pesos de atención: filas = consultas, columnas = claves)."""
+    """Mapa de calor (p. ej. pesos de atención: filas = consultas, columnas = claves).
+
+    Capítulo 1 (Matemáticas).
+    """
     matriz = np.asarray(matriz, dtype=float)
     alto = max(3.0, min(8.0, 0.35 * matriz.shape[0] + 1.5))
     ancho = max(4.0, min(10.0, 0.35 * matriz.shape[1] + 2.5))

@@ -32,6 +32,8 @@ def glue(nombre: str, valor: Any, mostrar: bool = False) -> None:
 
     Los escalares de NumPy y PyTorch se convierten antes en números de Python para que el
     texto pueda darles formato (``{glue:text}`nombre:.3f```).
+
+    Capítulo 1 (Matemáticas).
     """
     valor = _a_python(valor)
     try:

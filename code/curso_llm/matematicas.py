@@ -43,6 +43,8 @@ def similitud_coseno(a, b) -> np.ndarray | float:
     ``a`` y ``b`` pueden ser vectores (devuelve un ``float``) o lotes de vectores con formas
     compatibles por difusión (*broadcasting*), p. ej. ``(n, d)`` y ``(d,)``: devuelve un
     arreglo con la forma de los ejes anteriores. El resultado está en ``[-1, 1]``.
+
+    Capítulo 1 (Matemáticas).
     """
     a = comprobar_arreglo(a, "a")
     b = comprobar_arreglo(b, "b")
@@ -69,6 +71,8 @@ def normas(x) -> dict[str, float]:
     """Normas L1, L2 y máximo (L∞) de un vector (o de todos los elementos de un arreglo).
 
     Devuelve ``{"L1": sum |x_i|, "L2": sqrt(sum x_i^2), "max": max |x_i|}``.
+
+    Capítulo 1 (Matemáticas).
     """
     x = comprobar_arreglo(x, "x").ravel()
     if x.size == 0:
@@ -90,6 +94,8 @@ def capa_lineal(x, W, b=None) -> np.ndarray:
     - ``b``: sesgo de forma ``(d_salida,)`` o ``None`` (sin sesgo).
 
     Devuelve un arreglo de forma ``(..., d_salida)``.
+
+    Capítulo 1 (Matemáticas).
     """
     x = comprobar_arreglo(x, "x")
     W = comprobar_arreglo(W, "W")
@@ -127,6 +133,8 @@ def derivada_numerica(f: Callable[[float], float], x: float, h: float = 1e-5) ->
 
     El error de truncamiento es O(h²), frente a O(h) de la diferencia hacia delante;
     con ``h`` demasiado pequeño domina el error de redondeo (≈ ε/h).
+
+    Capítulo 1 (Matemáticas).
     """
     comprobar_funcion(f, "f")
     h = comprobar_positivo(h, "h", ejemplo="1e-5")
@@ -139,6 +147,8 @@ def gradiente_numerico(f: Callable[[np.ndarray], float], x, h: float = 1e-5) -> 
     diferencias centrales, coordenada a coordenada.
 
     Devuelve un arreglo ``float64`` con la forma de ``x``. No modifica ``x``.
+
+    Capítulo 1 (Matemáticas).
     """
     comprobar_funcion(f, "f")
     h = comprobar_positivo(h, "h", ejemplo="1e-5")
@@ -164,6 +174,8 @@ def descenso_gradiente(
     Devuelve la trayectoria, un arreglo de forma ``(pasos + 1, *x0.shape)`` cuya fila 0 es
     ``x0``. Si los valores desbordan (tasa de aprendizaje demasiado grande), la trayectoria
     se detiene y las filas restantes quedan en ``inf`` o ``nan``: así se ve la divergencia.
+
+    Capítulo 1 (Matemáticas).
     """
     comprobar_funcion(grad_f, "grad_f")
     tasa = comprobar_positivo(tasa_aprendizaje, "tasa_aprendizaje")
@@ -197,6 +209,8 @@ def softmax_estable(x: np.ndarray, eje: int = -1) -> np.ndarray:
 
     Resta el máximo antes de exponenciar: el resultado no cambia (se cancela al dividir),
     pero ``exp`` ya no desborda con entradas grandes.
+
+    Capítulo 1 (Matemáticas).
     """
     x = np.asarray(x, dtype=np.float64)
     desplazado = x - np.max(x, axis=eje, keepdims=True)
@@ -209,6 +223,8 @@ def log_softmax_estable(x, eje: int = -1) -> np.ndarray:
 
     Calcular ``np.log(softmax(x))`` da ``-inf`` cuando una probabilidad es menor que el menor
     ``float64`` (≈ 1e-308); esta forma da el valor exacto (p. ej. -1000).
+
+    Capítulo 1 (Matemáticas).
     """
     x = comprobar_arreglo(x, "x")
     maximo = np.max(x, axis=eje, keepdims=True)
@@ -217,7 +233,10 @@ def log_softmax_estable(x, eje: int = -1) -> np.ndarray:
 
 
 def softmax_con_temperatura(logits, temperatura: float = 1.0, eje: int = -1) -> np.ndarray:
-    """Softmax de ``logits / temperatura``: T < 1 concentra la distribución, T > 1 la aplana."""
+    """Softmax de ``logits / temperatura``: T < 1 concentra la distribución, T > 1 la aplana.
+
+    Capítulo 1 (Matemáticas).
+    """
     if isinstance(temperatura, bool) or not isinstance(
         temperatura, (int, float, np.floating, np.integer)
     ):
@@ -242,6 +261,8 @@ def entropia(p) -> np.ndarray | float:
     """Entropía de Shannon en nats a lo largo del último eje: ``H(p) = -sum p log p``.
 
     Usa el convenio ``0 log 0 = 0``. ``p`` debe ser una distribución (no negativa, suma 1).
+
+    Capítulo 1 (Matemáticas).
     """
     p = comprobar_arreglo(p, "p")
     comprobar_distribucion(p, "p")
@@ -255,6 +276,8 @@ def entropia_cruzada(p, q) -> np.ndarray | float:
     ``p`` es la distribución verdadera y ``q`` la del modelo. Cumple
     ``H(p, q) = H(p) + KL(p || q)``. Vale ``inf`` si ``q`` da probabilidad 0 a algo que
     ``p`` considera posible.
+
+    Capítulo 1 (Matemáticas).
     """
     p = comprobar_arreglo(p, "p")
     q = comprobar_arreglo(q, "q")
@@ -275,6 +298,8 @@ def entropia_cruzada_logits(logits, etiquetas) -> float:
 
     Devuelve ``mean_i [ -log softmax(logits_i)[etiquetas_i] ]``, calculada con
     log-sum-exp para que sea estable con logits grandes.
+
+    Capítulo 1 (Matemáticas).
     """
     logits = comprobar_arreglo(logits, "logits")
     if logits.ndim != 2:
@@ -313,6 +338,8 @@ def divergencia_kl(p, q) -> np.ndarray | float:
     Los términos con ``p_i = 0`` valen 0; si ``q_i = 0`` con ``p_i > 0`` vale ``inf``.
     Equivale a ``scipy.stats.entropy(p, q)`` y a
     ``torch.nn.functional.kl_div(q.log(), p, reduction="sum")``.
+
+    Capítulo 1 (Matemáticas).
     """
     p = comprobar_arreglo(p, "p")
     q = comprobar_arreglo(q, "q")

@@ -53,7 +53,10 @@ COMANDO_REGENERAR = "python -m curso_llm.entrenamiento.modelo_base"
 
 
 class ErrorModelo(ValueError):
-    """No se pudo cargar o crear un modelo."""
+    """No se pudo cargar o crear un modelo.
+
+    Capítulo 4 (Arquitectura).
+    """
 
 
 
@@ -75,6 +78,8 @@ def config_llama(tamano: str = "diminuto", tamano_vocabulario: int = 4096, max_p
 
     Los embeddings de entrada y salida están atados (``tie_word_embeddings``), como en los
     modelos pequeños reales.
+
+    Capítulo 4 (Arquitectura).
     """
     from transformers import LlamaConfig
 
@@ -99,12 +104,18 @@ def config_llama(tamano: str = "diminuto", tamano_vocabulario: int = 4096, max_p
 
 
 def contar_parametros(modelo: torch.nn.Module, solo_entrenables: bool = False) -> int:
-    """Número de parámetros (distintos) del modelo; los atados se cuentan una vez."""
+    """Número de parámetros (distintos) del modelo; los atados se cuentan una vez.
+
+    Capítulo 2 (Redes neuronales).
+    """
     return sum(p.numel() for p in modelo.parameters() if p.requires_grad or not solo_entrenables)
 
 
 def crear_modelo(config, semilla: int = 0):
-    """Crea un ``LlamaForCausalLM`` con pesos aleatorios reproducibles (``semilla``)."""
+    """Crea un ``LlamaForCausalLM`` con pesos aleatorios reproducibles (``semilla``).
+
+    Capítulo 4 (Arquitectura).
+    """
     from transformers import LlamaForCausalLM
 
     torch.manual_seed(semilla)
@@ -112,7 +123,10 @@ def crear_modelo(config, semilla: int = 0):
 
 
 def guardar_modelo(modelo, directorio, dtype: torch.dtype | None = torch.float16) -> Path:
-    """Guarda el modelo en ``safetensors``; por defecto en float16 (la mitad de tamaño)."""
+    """Guarda el modelo en ``safetensors``; por defecto en float16 (la mitad de tamaño).
+
+    Capítulo 4 (Arquitectura).
+    """
     import copy
 
     directorio = Path(directorio)
@@ -123,7 +137,10 @@ def guardar_modelo(modelo, directorio, dtype: torch.dtype | None = torch.float16
 
 
 def ruta_modelo_base() -> Path:
-    """Carpeta (dentro del paquete) con el modelo base, su tokenizador y ``metricas.json``."""
+    """Carpeta (dentro del paquete) con el modelo base, su tokenizador y ``metricas.json``.
+
+    Capítulo 4 (Arquitectura).
+    """
     return Path(str(resources.files("curso_llm") / "recursos" / "modelo_base"))
 
 
@@ -132,6 +149,8 @@ def guardar_modelo_base(modelo, tokenizador, directorio=None) -> Path:
 
     Por defecto en :func:`ruta_modelo_base`; ``directorio`` permite construirlo en otra
     carpeta (pruebas, experimentos). Es lo que usa ``curso_llm.entrenamiento.modelo_base``.
+
+    Capítulo 4 (Arquitectura).
     """
     directorio = Path(directorio) if directorio is not None else ruta_modelo_base()
     guardar_modelo(modelo, directorio)
@@ -140,13 +159,19 @@ def guardar_modelo_base(modelo, tokenizador, directorio=None) -> Path:
 
 
 def tokenizador_base():
-    """El tokenizador del modelo base del curso (4096 tokens, entrenado por el paquete)."""
+    """El tokenizador del modelo base del curso (4096 tokens, entrenado por el paquete).
+
+    Capítulo 4 (Arquitectura).
+    """
     return cargar_tokenizador(ruta_modelo_base())
 
 
 def modelo_base(dispositivo: str | torch.device = "cpu"):
     """El modelo base del curso (≈ 4 M parámetros) preentrenado por el paquete, en modo
-    evaluación y en float32."""
+    evaluación y en float32.
+
+    Capítulo 4 (Arquitectura).
+    """
     from transformers import LlamaForCausalLM
 
     directorio = ruta_modelo_base()
@@ -182,6 +207,8 @@ def cargar_modelo(nombre: str | None = None, perfil: str = "auto", dtype: torch.
 
     Raises:
         ErrorModelo: si el modelo no está en la caché y no se puede descargar.
+
+    Capítulo 7 (SFT).
     """
     from transformers import AutoModelForCausalLM
 
@@ -212,7 +239,10 @@ def cargar_modelo(nombre: str | None = None, perfil: str = "auto", dtype: torch.
 
 def cargar_modelo_y_tokenizador(nombre: str | None = None, perfil: str = "auto",
                                 dtype: torch.dtype | None = None):
-    """Como ``cargar_modelo`` pero devuelve ``(modelo, tokenizador)``."""
+    """Como ``cargar_modelo`` pero devuelve ``(modelo, tokenizador)``.
+
+    Capítulo 7 (SFT).
+    """
     from transformers import AutoTokenizer
 
     perfil = entorno.elegir_perfil(perfil)

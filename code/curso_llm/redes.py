@@ -63,6 +63,8 @@ def lineal_adelante(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor) -> torch.
 
     Returns:
         Tensor de forma ``(lote, salidas)``.
+
+    Capítulo 2 (Redes neuronales).
     """
     x = comprobar_forma(comprobar_tensor(x, "x"), ("lote", "entradas"), "x")
     W = comprobar_forma(comprobar_tensor(W, "W"), ("salidas", "entradas"), "W")
@@ -86,6 +88,8 @@ def lineal_atras(
     - ``grad_x = grad_salida @ W`` (forma de ``x``);
     - ``grad_W = grad_salida.T @ x`` (forma de ``W``): suma sobre el lote;
     - ``grad_b = grad_salida.sum(0)`` (forma ``(salidas,)``): el sesgo se usa en cada fila.
+
+    Capítulo 2 (Redes neuronales).
     """
     x = comprobar_tensor(x, "x", dims=2)
     W = comprobar_tensor(W, "W", dims=2)
@@ -100,7 +104,10 @@ def lineal_atras(
 
 
 def relu(x: torch.Tensor) -> torch.Tensor:
-    """ReLU: ``max(0, x)`` elemento a elemento."""
+    """ReLU: ``max(0, x)`` elemento a elemento.
+
+    Capítulo 2 (Redes neuronales).
+    """
     x = comprobar_tensor(x, "x")
     return torch.clamp(x, min=0.0)
 
@@ -110,6 +117,8 @@ def relu_atras(x: torch.Tensor, grad_salida: torch.Tensor) -> torch.Tensor:
 
     ``dL/dx = grad_salida * (x > 0)``: el gradiente pasa donde la entrada era positiva y se
     anula donde no. En ``x = 0`` se usa derivada 0, como PyTorch.
+
+    Capítulo 2 (Redes neuronales).
     """
     x, g = comprobar_tensor(x, "x"), comprobar_tensor(grad_salida, "grad_salida")
     comprobar_misma_forma(x, g, "x", "grad_salida")
@@ -120,6 +129,8 @@ def entropia_cruzada_atras(logits: torch.Tensor, etiquetas: torch.Tensor) -> tor
     """Gradiente de la entropía cruzada media respecto a los logits.
 
     Para ``L = mean_i -log softmax(logits_i)[y_i]``: ``dL/dlogits = (softmax - one_hot) / lote``.
+
+    Capítulo 2 (Redes neuronales).
     """
     logits, etiquetas = comprobar_tensor(logits, "logits"), comprobar_tensor(etiquetas, "etiquetas")
     if logits.dim() != 2 or etiquetas.shape != (logits.shape[0],):
@@ -147,6 +158,8 @@ def paso_sgd_momentum(
     ``velocidad_nueva = momento * velocidad + grad`` y
     ``param_nuevo = param - tasa * velocidad_nueva``. La primera velocidad es un tensor de
     ceros. Devuelve ``(param_nuevo, velocidad_nueva)`` sin modificar las entradas.
+
+    Capítulo 2 (Redes neuronales).
     """
     param, grad = comprobar_tensor(param, "param"), comprobar_tensor(grad, "grad")
     velocidad = comprobar_tensor(velocidad, "velocidad")
@@ -177,6 +190,8 @@ def paso_adam(
         param = param - tasa * m_hat / (sqrt(v_hat) + eps)
 
     Devuelve ``(param_nuevo, m_nuevo, v_nuevo)`` sin modificar las entradas.
+
+    Capítulo 2 (Redes neuronales).
     """
     param, grad = comprobar_tensor(param, "param"), comprobar_tensor(grad, "grad")
     m, v = comprobar_tensor(m, "m"), comprobar_tensor(v, "v")
@@ -212,6 +227,8 @@ def paso_adamw(
         (param, m, v) = paso_adam(param, grad, m, v, t, tasa, beta1, beta2, eps)
 
     Es lo que hace ``torch.optim.AdamW``. Devuelve ``(param_nuevo, m_nuevo, v_nuevo)``.
+
+    Capítulo 2 (Redes neuronales).
     """
     param = comprobar_tensor(param, "param")
     comprobar_positivo(decaimiento, "decaimiento", cero_permitido=True)
@@ -234,6 +251,8 @@ def parada_temprana(perdidas_val: Sequence[float], paciencia: int) -> tuple[int,
         ``(mejor_epoca, epoca_parada)``; ``mejor_epoca`` solo mira hasta ``epoca_parada``.
 
     Ejemplo: ``parada_temprana([1.0, 0.8, 0.9, 0.85, 0.95], paciencia=2)`` → ``(1, 3)``.
+
+    Capítulo 2 (Redes neuronales).
     """
     comprobar_entero_positivo(paciencia, "paciencia")
     perdidas = [float(p) for p in perdidas_val]
@@ -260,6 +279,8 @@ class MLP(nn.Module):
     ``modelo.capas`` (``modelo.capas[0]`` es la primera). Tras cada capa oculta se aplica
     ReLU y después dropout con probabilidad ``dropout``; la última capa no lleva activación:
     devuelve logits, que ``F.cross_entropy`` convierte en pérdida.
+
+    Capítulo 2 (Redes neuronales).
     """
 
     def __init__(self, tamanos: Sequence[int], dropout: float = 0.0):
@@ -308,6 +329,8 @@ def crear_optimizador(
 
     Con ``decaimiento=None`` se usan los valores por defecto de PyTorch: 0 para SGD y Adam,
     0.01 para AdamW.
+
+    Capítulo 2 (Redes neuronales).
     """
     nombre = nombre.lower() if isinstance(nombre, str) else nombre
     comprobar_opcion(nombre, "nombre", OPTIMIZADORES)
@@ -347,7 +370,10 @@ def _como_tensores(datos, nombre: str) -> tuple[torch.Tensor, torch.Tensor]:
 
 @torch.no_grad()
 def evaluar(modelo: nn.Module, X: torch.Tensor, y: torch.Tensor) -> tuple[float, float]:
-    """Pérdida (entropía cruzada media) y exactitud de ``modelo`` en ``(X, y)``, en modo eval."""
+    """Pérdida (entropía cruzada media) y exactitud de ``modelo`` en ``(X, y)``, en modo eval.
+
+    Capítulo 2 (Redes neuronales).
+    """
     X, y = _como_tensores((X, y), "datos")
     estaba_entrenando = modelo.training
     modelo.eval()
@@ -386,6 +412,8 @@ def entrenar_clasificador(
         ``{"perdida_train", "perdida_val", "exactitud_train", "exactitud_val"}`` (una entrada
         por época, medidas en modo eval al final de cada época), ``"mejor_epoca"`` (la de
         menor pérdida de validación, desde 0) y ``"epoca_parada"`` (la última ejecutada).
+
+    Capítulo 2 (Redes neuronales).
     """
     comprobar_entero_positivo(epocas, "epocas")
     comprobar_entero_positivo(tamano_lote, "tamano_lote")

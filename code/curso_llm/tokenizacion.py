@@ -23,7 +23,10 @@ PLANTILLA_CHATML = (
 
 
 class ErrorTokenizador(ValueError):
-    """No se pudo cargar un tokenizador guardado."""
+    """No se pudo cargar un tokenizador guardado.
+
+    Capítulo 4 (Arquitectura).
+    """
 
 
 # ---------------------------------------------------------------------------------------
@@ -34,6 +37,8 @@ def contar_pares(ids: list[int]) -> dict[tuple[int, int], int]:
 
     >>> contar_pares([1, 2, 3, 1, 2])
     {(1, 2): 2, (2, 3): 1, (3, 1): 1}
+
+    Capítulo 4 (Arquitectura).
     """
     conteos: dict[tuple[int, int], int] = {}
     for par in zip(ids, ids[1:]):
@@ -47,6 +52,8 @@ def fusionar(ids: list[int], par: tuple[int, int], nuevo_id: int) -> list[int]:
 
     >>> fusionar([1, 2, 3, 1, 2], (1, 2), 99)
     [99, 3, 99]
+
+    Capítulo 4 (Arquitectura).
     """
     nuevos = []
     i = 0
@@ -69,6 +76,8 @@ class BPE:
     >>> bpe.entrenar("la casa, la cama, la cala", tamano_vocabulario=260)
     >>> bpe.decodificar(bpe.codificar("la casa"))
     'la casa'
+
+    Capítulo 4 (Arquitectura).
     """
 
     def __init__(self) -> None:
@@ -121,6 +130,8 @@ def entrenar_tokenizador(textos, tamano_vocabulario: int = 4096):
     Args:
         textos: lista (o iterable) de cadenas.
         tamano_vocabulario: tamaño del vocabulario, tokens especiales incluidos.
+
+    Capítulo 4 (Arquitectura).
     """
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
@@ -153,7 +164,10 @@ def _envolver(tok):
 
 
 def guardar_tokenizador(tokenizador, directorio) -> Path:
-    """Guarda el tokenizador (``tokenizer.json``, configuración y plantilla) en ``directorio``."""
+    """Guarda el tokenizador (``tokenizer.json``, configuración y plantilla) en ``directorio``.
+
+    Capítulo 4 (Arquitectura).
+    """
     directorio = Path(directorio)
     directorio.mkdir(parents=True, exist_ok=True)
     tokenizador.save_pretrained(str(directorio))
@@ -165,6 +179,8 @@ def cargar_tokenizador(directorio):
 
     Raises:
         ErrorTokenizador: si el directorio no existe, está vacío o el archivo está dañado.
+
+    Capítulo 4 (Arquitectura).
     """
     from transformers import PreTrainedTokenizerFast
 

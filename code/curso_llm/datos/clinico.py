@@ -22,7 +22,10 @@ AVISO_FICTICIO = (
 
 @dataclass
 class Enfermedad:
-    """Una enfermedad ficticia del mundo clínico del curso."""
+    """Una enfermedad ficticia del mundo clínico del curso.
+
+    Capítulo 2 (Redes neuronales).
+    """
 
     nombre: str
     especialidad: str
@@ -227,6 +230,8 @@ def mundo_clinico() -> list[Enfermedad]:
     Hay 38 enfermedades en 8 especialidades. Cada una tiene síntomas de su especialidad, un
     signo distintivo inventado, una prueba con nombre propio, un fármaco inventado y
     contraindicaciones. Consulta ``AVISO_FICTICIO``: nada de esto es información médica.
+
+    Capítulo 2 (Redes neuronales).
     """
     enfermedades = []
     i = 0
@@ -248,7 +253,10 @@ def mundo_clinico() -> list[Enfermedad]:
 
 
 def textos_mundo_clinico() -> list[str]:
-    """Descripciones enciclopédicas (ficticias) de todas las enfermedades."""
+    """Descripciones enciclopédicas (ficticias) de todas las enfermedades.
+
+    Capítulo 2 (Redes neuronales).
+    """
     return [e.descripcion() for e in mundo_clinico()]
 
 
@@ -317,6 +325,8 @@ def notas_clinicas(n: int = 600, particion: str = "train", semilla: int = 0) -> 
 
     Returns:
         Lista de ``{"texto", "enfermedad", "especialidad", "organo"}``.
+
+    Capítulo 2 (Redes neuronales).
     """
     validar_particion(particion)
     todas = mundo_clinico()
@@ -365,6 +375,8 @@ def preguntas_clinicas(particion: str = "train", semilla: int = 0) -> list[dict]
 
     Returns:
         Lista de ``{"pregunta", "respuesta", "enfermedad"}``.
+
+    Capítulo 2 (Redes neuronales).
     """
     validar_particion(particion)
     pares = []

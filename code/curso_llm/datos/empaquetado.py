@@ -21,6 +21,8 @@ class BloquesEmpaquetados:
 
     Se comporta como un ``torch.utils.data.Dataset`` (``len`` e indexación), que es lo que
     necesitan ``DataLoader`` y ``transformers.Trainer``.
+
+    Capítulo 5 (Preentrenamiento).
     """
 
     def __init__(self, bloques: torch.Tensor):
@@ -41,6 +43,8 @@ def empaquetar(textos: list[str], tokenizador, long_secuencia: int = 128) -> Blo
         Un ``torch.utils.data.Dataset`` de bloques de ``long_secuencia`` tokens (el sobrante
         final se descarta). ``len(datos)`` es el número de bloques y ``datos.bloques`` el
         tensor ``(bloques, long_secuencia)``.
+
+    Capítulo 5 (Preentrenamiento).
     """
     comprobar_entero_positivo(long_secuencia, "long_secuencia")
     if isinstance(textos, str):

@@ -147,6 +147,8 @@ def lectura_comprensiva(n: int, particion: str = "train", semilla: int = 0) -> l
         Lista de ``{"documento", "pregunta", "respuesta", "tipo", "entidad",
         "otras_preguntas"}``; ``otras_preguntas`` son pares ``[pregunta, respuesta]`` sobre
         el mismo documento (útiles para ``formatear_lectura_multiple``).
+
+    Capítulo 5 (Preentrenamiento).
     """
     validar_particion(particion)
     rng = random.Random(f"lectura-{particion}-{semilla}")
@@ -177,6 +179,8 @@ def formatear_lectura(ejemplo: dict, con_respuesta: bool = True) -> str:
         Documento: ...
         Pregunta: ...
         Respuesta: ...
+
+    Capítulo 5 (Preentrenamiento).
     """
     texto = f"Documento: {ejemplo['documento']}\nPregunta: {ejemplo['pregunta']}\nRespuesta:"
     if con_respuesta:
@@ -189,6 +193,8 @@ def formatear_lectura_multiple(ejemplo: dict, n_preguntas: int = 3) -> str:
 
     La primera pareja es la de ``formatear_lectura``; las demás salen de
     ``ejemplo["otras_preguntas"]``. Da más señal de copia por cada documento leído.
+
+    Capítulo 5 (Preentrenamiento).
     """
     texto = formatear_lectura(ejemplo)
     for pregunta, respuesta in ejemplo.get("otras_preguntas", [])[: n_preguntas - 1]:

@@ -126,7 +126,10 @@ PLURALES_IRREGULARES = {"marrón": "marrones", "joven": "jóvenes", "feliz": "fe
 
 
 def plural(palabra: str) -> str:
-    """Plural regular de una palabra (con algunas excepciones frecuentes)."""
+    """Plural regular de una palabra (con algunas excepciones frecuentes).
+
+    Capítulo 3 (PLN clásico).
+    """
     if palabra in PLURALES_IRREGULARES:
         return PLURALES_IRREGULARES[palabra]
     if palabra[-1] in "aeiouáéó":
@@ -137,7 +140,10 @@ def plural(palabra: str) -> str:
 
 
 def concordar(adjetivo: str, genero: str, numero: str) -> str:
-    """Concuerda un adjetivo (dado en masculino singular) en género y número."""
+    """Concuerda un adjetivo (dado en masculino singular) en género y número.
+
+    Capítulo 3 (PLN clásico).
+    """
     partes = adjetivo.split(" ")
     ultimo = partes[-1]
     if genero == "f":
@@ -151,21 +157,30 @@ def concordar(adjetivo: str, genero: str, numero: str) -> str:
 
 
 def articulo(genero: str, numero: str = "s", definido: bool = True) -> str:
-    """Artículo concordado: el/la/los/las o un/una/unos/unas."""
+    """Artículo concordado: el/la/los/las o un/una/unos/unas.
+
+    Capítulo 3 (PLN clásico).
+    """
     if definido:
         return {"ms": "el", "fs": "la", "mp": "los", "fp": "las"}[genero + numero]
     return {"ms": "un", "fs": "una", "mp": "unos", "fp": "unas"}[genero + numero]
 
 
 def con_preposicion(prep: str, genero: str, nombre: str) -> str:
-    """«a» + «el» = «al», «de» + «el» = «del»; en femenino no hay contracción."""
+    """«a» + «el» = «al», «de» + «el» = «del»; en femenino no hay contracción.
+
+    Capítulo 3 (PLN clásico).
+    """
     if genero == "m" and prep in ("a", "de"):
         return f"{prep}l {nombre}"
     return f"{prep} {articulo(genero)} {nombre}"
 
 
 def pronombre_objeto(genero: str, numero: str) -> str:
-    """lo/la/los/las."""
+    """lo/la/los/las.
+
+    Capítulo 3 (PLN clásico).
+    """
     return {"ms": "lo", "fs": "la", "mp": "los", "fp": "las"}[genero + numero]
 
 
@@ -283,7 +298,10 @@ FINALES = [
 
 
 def parrafo(rng: random.Random) -> str:
-    """Genera un párrafo narrativo de 4 a 7 frases con un protagonista coherente."""
+    """Genera un párrafo narrativo de 4 a 7 frases con un protagonista coherente.
+
+    Capítulo 3 (PLN clásico).
+    """
     s = _Sujeto(rng)
     otro_genero = rng.choice("mf")
     otro = rng.choice([n for n in (MUJERES if otro_genero == "f" else HOMBRES)
@@ -309,6 +327,8 @@ def corpus_narrativo(particion: str = "train", semilla: int = 0) -> list[str]:
 
     Returns:
         Lista de párrafos (cadenas).
+
+    Capítulo 3 (PLN clásico).
     """
     validar_particion(particion)
     rng = random.Random(f"narrativo-{semilla}")

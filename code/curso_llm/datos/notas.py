@@ -27,6 +27,8 @@ class NotasVectorizadas:
     ``X_*`` son matrices ``(notas, vocabulario)`` de recuentos (float32), ``y_*`` los índices
     de la especialidad (int64); ``vocabulario[j]`` es la palabra de la columna ``j`` y
     ``clases[k]`` la especialidad de la etiqueta ``k``.
+
+    Capítulo 2 (Redes neuronales).
     """
 
     X_train: torch.Tensor

@@ -56,7 +56,7 @@ class PresetModeloBase:
     ``PRESETS["curso"]`` es el modelo publicado en el paquete (≈ 35 minutos con 1 hilo de
     CPU); ``PRESETS["prueba"]`` es diminuto y sirve para las pruebas (segundos).
 
-    Capítulo 4 (Arquitectura).
+    Capítulo 5 (Preentrenamiento).
     """
 
     tamano: str = "diminuto"
@@ -85,7 +85,10 @@ PRESETS = {
 
 def mezcla_preentrenamiento(semilla: int = 0, n_lectura: int = N_LECTURA,
                             n_notas: int = N_NOTAS) -> list[str]:
-    """Textos de la mezcla de preentrenamiento, barajados de forma determinista."""
+    """Textos de la mezcla de preentrenamiento, barajados de forma determinista.
+
+    Capítulo 5 (Preentrenamiento).
+    """
     textos = list(corpus_narrativo("train", semilla=semilla))
     textos += [n["texto"] for n in notas_clinicas(n_notas, "train", semilla=semilla)]
     textos += [f"Pregunta: {p['pregunta']}\nRespuesta: {p['respuesta']}"
@@ -97,7 +100,10 @@ def mezcla_preentrenamiento(semilla: int = 0, n_lectura: int = N_LECTURA,
 
 
 def mezcla_lectura(semilla: int = 0, n_lectura: int = N_LECTURA_MULTIPLE) -> list[str]:
-    """Mezcla de la fase 2: documentos con cuatro preguntas (80 %) y repaso de la fase 1."""
+    """Mezcla de la fase 2: documentos con cuatro preguntas (80 %) y repaso de la fase 1.
+
+    Capítulo 5 (Preentrenamiento).
+    """
     ejemplos = lectura_comprensiva(n_lectura, "train", semilla=semilla + 1)
     textos = [formatear_lectura_multiple(e, n_preguntas=4) for e in ejemplos]
     textos += corpus_narrativo("train", semilla=semilla + 1)[: n_lectura // 9]
@@ -117,7 +123,7 @@ def construir_modelo_base(preset: PresetModeloBase = PRESETS["curso"], salida=No
     pesos de la fase 1 guardados en float16 (``desde_fase1`` permite reutilizar una fase 1 ya
     guardada). ``salida=None`` escribe en :func:`curso_llm.modelos.ruta_modelo_base`.
 
-    Capítulo 4 (Arquitectura).
+    Capítulo 5 (Preentrenamiento).
     """
     import torch
     from transformers import LlamaForCausalLM
@@ -240,7 +246,7 @@ def main(argv=None) -> dict:
     Cada campo de :class:`PresetModeloBase` es también una opción (``--pasos 10``,
     ``--tamano-lote 4``...) que sustituye al valor del preset. Devuelve las métricas.
 
-    Capítulo 4 (Arquitectura).
+    Capítulo 5 (Preentrenamiento).
     """
     parser = argparse.ArgumentParser(
         prog="python -m curso_llm.entrenamiento.modelo_base",

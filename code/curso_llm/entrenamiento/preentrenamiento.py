@@ -21,7 +21,10 @@ __all__ = ["argumentos_entrenamiento", "empaquetar", "preentrenar"]
 def argumentos_entrenamiento(*, pasos, tamano_lote, tasa_aprendizaje, perfil, directorio_salida,
                              semilla, registro_cada=None, calentamiento=None):
     """``TrainingArguments`` ajustados para preentrenar rápido: sin evaluación, sin puntos
-    de control, sin procesos auxiliares de carga y con registro ligero."""
+    de control, sin procesos auxiliares de carga y con registro ligero.
+
+    Capítulo 5 (Preentrenamiento).
+    """
     from transformers import TrainingArguments
 
     gpu = perfil == "gpu"
@@ -70,6 +73,8 @@ def preentrenar(modelo, tokenizador, textos, *, pasos: int, tamano_lote: int, lo
     Returns:
         ``{"historial": [(paso, pérdida), ...], "perdida_final", "tokens_por_segundo",
         "segundos", "pasos", "tokens"}``.
+
+    Capítulo 5 (Preentrenamiento).
     """
     from transformers import Trainer
 

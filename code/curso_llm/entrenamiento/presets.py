@@ -20,7 +20,7 @@ def anadir_argumentos_preset(parser: argparse.ArgumentParser, presets: dict,
 
     Las opciones de los campos valen ``None`` si no se dan (se usa el valor del preset).
 
-    Capítulo 4 (Arquitectura).
+    Capítulo 5 (Preentrenamiento).
     """
     comprobar_opcion(por_defecto, "por_defecto", presets)
     parser.add_argument("--preset", default=por_defecto, choices=sorted(presets),
@@ -37,7 +37,7 @@ def anadir_argumentos_preset(parser: argparse.ArgumentParser, presets: dict,
 def preset_desde_argumentos(args: argparse.Namespace, presets: dict):
     """El preset elegido con ``--preset`` y las opciones dadas aplicadas encima.
 
-    Capítulo 4 (Arquitectura).
+    Capítulo 5 (Preentrenamiento).
     """
     base = presets[comprobar_opcion(args.preset, "preset", presets)]
     cambios = {campo.name: getattr(args, campo.name) for campo in dataclasses.fields(base)

@@ -23,7 +23,10 @@ IGNORAR = -100  # índice de relleno en los objetivos: cross_entropy lo ignora
 
 
 class ModeloLSTM(nn.Module):
-    """Embedding → LSTM → capa lineal con una salida por token del vocabulario."""
+    """Embedding → LSTM → capa lineal con una salida por token del vocabulario.
+
+    Capítulo 3 (PLN clásico).
+    """
 
     def __init__(self, tamano_vocabulario: int, dim_embedding: int = 64, dim_oculta: int = 128,
                  capas: int = 1, dropout: float = 0.0):
@@ -56,7 +59,10 @@ def _validar_secuencias(secuencias: object) -> list[Sequence[int]]:
 
 
 def lote_lm(secuencias: Sequence[Sequence[int]]) -> tuple[torch.Tensor, torch.Tensor]:
-    """Entradas y objetivos ``(B, T)`` de un lote; el relleno del objetivo vale :data:`IGNORAR`."""
+    """Entradas y objetivos ``(B, T)`` de un lote; el relleno del objetivo vale :data:`IGNORAR`.
+
+    Capítulo 3 (PLN clásico).
+    """
     largo = max(len(s) for s in secuencias) - 1
     entradas = torch.zeros((len(secuencias), largo), dtype=torch.long)
     objetivos = torch.full((len(secuencias), largo), IGNORAR, dtype=torch.long)
@@ -70,7 +76,10 @@ def lote_lm(secuencias: Sequence[Sequence[int]]) -> tuple[torch.Tensor, torch.Te
 @torch.no_grad()
 def perplejidad_lstm(modelo: ModeloLSTM, secuencias: Sequence[Sequence[int]],
                      tamano_lote: int = 64) -> float:
-    """Perplejidad de ``modelo`` sobre ``secuencias`` (índices con ``<s>`` y ``</s>``)."""
+    """Perplejidad de ``modelo`` sobre ``secuencias`` (índices con ``<s>`` y ``</s>``).
+
+    Capítulo 3 (PLN clásico).
+    """
     secuencias = _validar_secuencias(secuencias)
     estaba_entrenando = modelo.training
     modelo.eval()
@@ -88,7 +97,10 @@ def perplejidad_lstm(modelo: ModeloLSTM, secuencias: Sequence[Sequence[int]],
 
 @dataclass
 class ResultadoLSTM:
-    """Modelo entrenado, pérdida de entrenamiento por tramo y perplejidad de validación por época."""
+    """Modelo entrenado, pérdida de entrenamiento por tramo y perplejidad de validación por época.
+
+    Capítulo 3 (PLN clásico).
+    """
 
     modelo: ModeloLSTM
     perdidas: list[float] = field(default_factory=list)
@@ -113,6 +125,8 @@ def entrenar_lstm(
     ``secuencias`` y ``validacion`` son listas de índices con ``<s>`` y ``</s>``. Al final de
     cada época (y al llegar a ``max_pasos``) se mide la perplejidad de ``validacion``.
     Con la misma ``semilla`` (y el mismo número de hilos) el resultado es idéntico.
+
+    Capítulo 3 (PLN clásico).
     """
     secuencias = _validar_secuencias(secuencias)
     comprobar_entero_positivo(epocas, "epocas")
@@ -158,7 +172,10 @@ def entrenar_lstm(
 @torch.no_grad()
 def generar_lstm(modelo: ModeloLSTM, id_inicio: int, id_fin: int, semilla: int = 0,
                  max_tokens: int = 60, temperatura: float = 1.0) -> list[int]:
-    """Muestrea índices desde ``<s>`` hasta ``</s>`` (o ``max_tokens``) con ``temperatura``."""
+    """Muestrea índices desde ``<s>`` hasta ``</s>`` (o ``max_tokens``) con ``temperatura``.
+
+    Capítulo 3 (PLN clásico).
+    """
     if temperatura <= 0:
         raise ValueError(f"temperatura debe ser > 0 y vale {temperatura!r}.")
     generador = torch.Generator().manual_seed(semilla)

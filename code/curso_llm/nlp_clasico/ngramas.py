@@ -27,6 +27,8 @@ def ngramas(tokens: Sequence, n: int) -> list[tuple]:
 
     >>> ngramas(["el", "gato", "come"], 2)
     [('el', 'gato'), ('gato', 'come')]
+
+    Capítulo 3 (PLN clásico).
     """
     comprobar_entero_positivo(n, "n")
     if isinstance(tokens, str):
@@ -38,7 +40,10 @@ def ngramas(tokens: Sequence, n: int) -> list[tuple]:
 
 
 def contar_ngramas(secuencias: Iterable[Sequence], n: int) -> Counter:
-    """Cuenta los n-gramas de todas las ``secuencias`` (no cruzan de una secuencia a otra)."""
+    """Cuenta los n-gramas de todas las ``secuencias`` (no cruzan de una secuencia a otra).
+
+    Capítulo 3 (PLN clásico).
+    """
     conteo: Counter = Counter()
     for secuencia in secuencias:
         conteo.update(ngramas(secuencia, n))
@@ -51,6 +56,8 @@ def probabilidades_add_k(conteos: np.ndarray, k: float = 1.0) -> np.ndarray:
     ``conteos[i, j]`` es cuántas veces va el token ``j`` detrás del token ``i`` (forma
     ``(V, V)``). Devuelve ``P`` con ``P[i, j] = (c(i, j) + k) / (c(i) + k·V)``, donde
     ``c(i) = sum_j c(i, j)``: cada fila suma 1.
+
+    Capítulo 3 (PLN clásico).
     """
     k = comprobar_positivo(k, "k", ejemplo=_EJEMPLO_K)
     conteos = np.asarray(conteos, dtype=np.float64)
@@ -66,7 +73,10 @@ def probabilidades_add_k(conteos: np.ndarray, k: float = 1.0) -> np.ndarray:
 
 def perplejidad_desde_logprobs(logprobs: Sequence[float] | np.ndarray) -> float:
     """Perplejidad a partir de los logaritmos naturales de las probabilidades de cada token:
-    $\\exp(-\\mathrm{media})$."""
+    $\\exp(-\\mathrm{media})$.
+
+    Capítulo 3 (PLN clásico).
+    """
     logprobs = np.asarray(logprobs, dtype=np.float64)
     if logprobs.size == 0:
         raise ValueError("No hay ninguna predicción: la perplejidad de cero tokens no existe.")
@@ -78,6 +88,8 @@ def perplejidad_bigramas(probabilidades: np.ndarray, secuencia: Sequence[int]) -
 
     Hay ``len(secuencia) - 1`` predicciones: el token ``i`` (desde el segundo) dado el
     anterior. Devuelve ``exp(-(1/N) · Σ ln P[s[i-1], s[i]])``.
+
+    Capítulo 3 (PLN clásico).
     """
     probabilidades = np.asarray(probabilidades, dtype=np.float64)
     ids = np.asarray(secuencia, dtype=np.int64)
@@ -98,6 +110,8 @@ class ModeloBigramas:
 
         modelo = ModeloBigramas(vocabulario, k=0.1).ajustar(secuencias_train)
         modelo.perplejidad(secuencias_validacion)
+
+    Capítulo 3 (PLN clásico).
     """
 
     def __init__(self, vocabulario: Vocabulario, k: float = 1.0):

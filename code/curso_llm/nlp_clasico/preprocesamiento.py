@@ -59,6 +59,8 @@ def normalizar_unicode(texto: str, forma: str = "NFC") -> str:
 
     En NFC «á» es un solo carácter (U+00E1); en NFD son dos: «a» + tilde combinante (U+0301).
     Dos textos que se ven iguales solo se comparan bien si están en la misma forma.
+
+    Capítulo 3 (PLN clásico).
     """
     _validar_texto(texto)
     if forma not in FORMAS_UNICODE:
@@ -74,6 +76,8 @@ def quitar_acentos(texto: str, conservar_enie: bool = True) -> str:
     Descompone en NFD, borra las marcas combinantes y recompone en NFC. Con
     ``conservar_enie=True`` (por defecto) la ñ se conserva: «año» y «ano» son palabras distintas.
     Ojo: quitar acentos también junta palabras distintas («papá» y «papa», «sé» y «se»).
+
+    Capítulo 3 (PLN clásico).
     """
     _validar_texto(texto)
     descompuesto = unicodedata.normalize("NFD", texto)
@@ -89,7 +93,10 @@ def quitar_acentos(texto: str, conservar_enie: bool = True) -> str:
 
 
 def normalizar(texto: str, minusculas: bool = True, sin_acentos: bool = False) -> str:
-    """Normalización habitual: NFC, minúsculas (opcional) y sin acentos (opcional, conserva la ñ)."""
+    """Normalización habitual: NFC, minúsculas (opcional) y sin acentos (opcional, conserva la ñ).
+
+    Capítulo 3 (PLN clásico).
+    """
     texto = normalizar_unicode(texto, "NFC")
     if minusculas:
         texto = texto.lower()
@@ -99,7 +106,10 @@ def normalizar(texto: str, minusculas: bool = True, sin_acentos: bool = False) -
 
 
 def normalizar_texto(texto: str) -> str:
-    """NFC, minúsculas y sin tildes ni diéresis, pero con la ñ («Ñandú PINGÜINO» → «ñandu pinguino»)."""
+    """NFC, minúsculas y sin tildes ni diéresis, pero con la ñ («Ñandú PINGÜINO» → «ñandu pinguino»).
+
+    Capítulo 3 (PLN clásico).
+    """
     return normalizar(texto, minusculas=True, sin_acentos=True)
 
 
@@ -111,6 +121,8 @@ def tokenizar(texto: str, minusculas: bool = True, puntuacion: bool = False) -> 
 
     >>> tokenizar("¿Viste al niño del pingüino?")
     ['viste', 'al', 'niño', 'del', 'pingüino']
+
+    Capítulo 3 (PLN clásico).
     """
     texto = normalizar(texto, minusculas=minusculas)
     patron = PATRON_PALABRA_Y_PUNTUACION if puntuacion else PATRON_PALABRA
@@ -120,7 +132,10 @@ def tokenizar(texto: str, minusculas: bool = True, puntuacion: bool = False) -> 
 def quitar_palabras_vacias(
     tokens: Sequence[str], palabras_vacias: Iterable[str] = PALABRAS_VACIAS
 ) -> list[str]:
-    """Devuelve ``tokens`` sin las palabras vacías (se comparan en minúsculas)."""
+    """Devuelve ``tokens`` sin las palabras vacías (se comparan en minúsculas).
+
+    Capítulo 3 (PLN clásico).
+    """
     if isinstance(tokens, str):
         raise TypeError(
             "El argumento 'tokens' debe ser una lista de palabras, no una cadena: "
@@ -132,7 +147,10 @@ def quitar_palabras_vacias(
 
 
 def frecuencias(documentos: Iterable[Sequence[str]]) -> Counter:
-    """Cuenta cuántas veces aparece cada token en una colección de documentos tokenizados."""
+    """Cuenta cuántas veces aparece cada token en una colección de documentos tokenizados.
+
+    Capítulo 3 (PLN clásico).
+    """
     conteo: Counter = Counter()
     for tokens in documentos:
         conteo.update(tokens)
@@ -147,6 +165,8 @@ class Vocabulario:
     entrenamiento hay ``<unk>`` y los modelos aprenden a predecirlo. Los especiales
     ``<unk>``, ``<s>`` (inicio) y ``</s>`` (fin) ocupan los índices 0, 1 y 2; después van
     los tokens ordenados por frecuencia (y alfabéticamente en caso de empate).
+
+    Capítulo 3 (PLN clásico).
     """
 
     ESPECIALES = (DESCONOCIDO, INICIO, FIN)
@@ -219,7 +239,10 @@ _SIN_ESPACIO_DESPUES = set("¿¡«(")
 
 
 def unir_tokens(tokens: Sequence[str]) -> str:
-    """Une tokens en un texto legible: sin espacio antes de «.», «,», «?»... ni tras «¿», «¡», «—»."""
+    """Une tokens en un texto legible: sin espacio antes de «.», «,», «?»... ni tras «¿», «¡», «—».
+
+    Capítulo 3 (PLN clásico).
+    """
     texto = ""
     previo = ""
     for token in tokens:
@@ -235,6 +258,8 @@ def secuencias_de_parrafos(parrafos: Sequence[str]) -> list[list[str]]:
     """Tokeniza cada párrafo en minúsculas y con puntuación: una secuencia por párrafo.
 
     Es la preparación común del modelo de bigramas y del LSTM del capítulo.
+
+    Capítulo 3 (PLN clásico).
     """
     if isinstance(parrafos, str) or len(parrafos) == 0:
         raise ValueError("'parrafos' debe ser una lista no vacía de textos.")

@@ -43,7 +43,10 @@ def _validar_documentos(documentos: object) -> list[Sequence[str]]:
 
 
 def construir_vocabulario(documentos: Sequence[Sequence[str]]) -> dict[str, int]:
-    """Vocabulario ``token -> columna`` con los tokens en orden alfabético (como scikit-learn)."""
+    """Vocabulario ``token -> columna`` con los tokens en orden alfabético (como scikit-learn).
+
+    Capítulo 3 (PLN clásico).
+    """
     documentos = _validar_documentos(documentos)
     tokens = sorted({t for doc in documentos for t in doc})
     if not tokens:
@@ -58,6 +61,8 @@ def bolsa_de_palabras(
 
     Sin ``vocabulario`` se construye con :func:`construir_vocabulario`; con él (p. ej. el de
     los documentos para codificar consultas) los tokens que no están se ignoran.
+
+    Capítulo 3 (PLN clásico).
     """
     documentos = _validar_documentos(documentos)
     vocabulario = dict(vocabulario) if vocabulario is not None else construir_vocabulario(
@@ -77,6 +82,8 @@ def calcular_idf(conteos: np.ndarray, suave: bool = True) -> np.ndarray:
     ``suave=True``: $\\ln\\frac{1+n}{1+\\mathrm{df}} + 1$ (como si hubiera un documento extra
     con todas las palabras; nunca divide por cero). ``suave=False``: $\\ln\\frac{n}{\\mathrm{df}} + 1$.
     El «+ 1» final hace que una palabra presente en todos los documentos no se anule del todo.
+
+    Capítulo 3 (PLN clásico).
     """
     conteos = np.asarray(conteos)
     if conteos.ndim != 2:
@@ -96,7 +103,10 @@ def calcular_idf(conteos: np.ndarray, suave: bool = True) -> np.ndarray:
 
 
 def normalizar_filas(matriz: np.ndarray, norma: str | None = "l2") -> np.ndarray:
-    """Divide cada fila por su norma L2 (o L1); las filas nulas se quedan a cero."""
+    """Divide cada fila por su norma L2 (o L1); las filas nulas se quedan a cero.
+
+    Capítulo 3 (PLN clásico).
+    """
     if norma not in NORMAS:
         raise ValueError(f"Norma desconocida: {norma!r}. Usa 'l2', 'l1' o None.")
     matriz = np.asarray(matriz, dtype=np.float64)
@@ -115,6 +125,8 @@ def tfidf_desde_conteos(
     """tf-idf a partir de conteos y de un idf ya calculado (el de los documentos de referencia).
 
     Con ``sublineal=True`` el tf es $1 + \\ln(\\mathrm{tf})$ (solo donde tf > 0).
+
+    Capítulo 3 (PLN clásico).
     """
     conteos = np.asarray(conteos, dtype=np.float64)
     idf = np.asarray(idf, dtype=np.float64)
@@ -136,6 +148,8 @@ class ModeloTfidf:
     """TF-IDF ajustado a unos documentos: su vocabulario y su idf.
 
     ``transformar`` codifica documentos nuevos (p. ej. consultas) con ese vocabulario e idf.
+
+    Capítulo 3 (PLN clásico).
     """
 
     vocabulario: dict[str, int]
@@ -173,6 +187,8 @@ def matriz_tfidf(documentos: Sequence[Sequence[str]]) -> np.ndarray:
 
     Las columnas siguen el orden alfabético de los tokens. Equivale a
     ``TfidfVectorizer(smooth_idf=True, norm="l2", sublinear_tf=False)`` de scikit-learn.
+
+    Capítulo 3 (PLN clásico).
     """
     documentos = _validar_documentos(documentos)
     conteos, _ = bolsa_de_palabras(documentos)
@@ -186,6 +202,8 @@ def matriz_similitud_coseno(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Similitud coseno entre cada fila de ``a`` ``(n, d)`` y cada fila de ``b`` ``(m, d)``: ``(n, m)``.
 
     Una fila nula tiene similitud 0 con todo.
+
+    Capítulo 3 (PLN clásico).
     """
     a = np.atleast_2d(np.asarray(a, dtype=np.float64))
     b = np.atleast_2d(np.asarray(b, dtype=np.float64))
@@ -200,7 +218,10 @@ def matriz_similitud_coseno(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def buscar(
     modelo: ModeloTfidf, documentos_tfidf: np.ndarray, consulta: Sequence[str], k: int = 3
 ) -> list[tuple[int, float]]:
-    """Los ``k`` documentos más parecidos a ``consulta`` (tokenizada): ``[(índice, similitud)]``."""
+    """Los ``k`` documentos más parecidos a ``consulta`` (tokenizada): ``[(índice, similitud)]``.
+
+    Capítulo 3 (PLN clásico).
+    """
     comprobar_entero_positivo(k, "k")
     similitudes = matriz_similitud_coseno(modelo.transformar([consulta]), documentos_tfidf)[0]
     orden = np.argsort(-similitudes, kind="stable")[:k]

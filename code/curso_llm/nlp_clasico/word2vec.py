@@ -33,6 +33,8 @@ def perdida_muestreo_negativo(
 
     Returns:
         Escalar: la media sobre el lote de $-\\ln\\sigma(u_o\\cdot v_c) - \\sum_k \\ln\\sigma(-u_{n_k}\\cdot v_c)$.
+
+    Capítulo 3 (PLN clásico).
     """
     comprobar_forma(comprobar_tensor(centro, "centro"), ("B", "D"), "centro")
     comprobar_forma(comprobar_tensor(contexto, "contexto"), tuple(centro.shape), "contexto")
@@ -49,6 +51,8 @@ def pares_skipgram(secuencias: Sequence[Sequence[int]], ventana: int = 2) -> np.
 
     El contexto de la posición ``i`` son las posiciones ``i-ventana .. i+ventana`` (sin ``i``)
     dentro de la misma secuencia.
+
+    Capítulo 3 (PLN clásico).
     """
     comprobar_entero_positivo(ventana, "ventana")
     pares: list[np.ndarray] = []
@@ -68,7 +72,10 @@ def pares_skipgram(secuencias: Sequence[Sequence[int]], ventana: int = 2) -> np.
 
 
 def distribucion_negativos(frecuencias: Sequence[float], potencia: float = 0.75) -> np.ndarray:
-    """Distribución de las palabras negativas: frecuencia unigrama elevada a ``potencia``."""
+    """Distribución de las palabras negativas: frecuencia unigrama elevada a ``potencia``.
+
+    Capítulo 3 (PLN clásico).
+    """
     pesos = np.asarray(frecuencias, dtype=np.float64) ** potencia
     if pesos.sum() <= 0:
         raise ValueError("Las frecuencias deben sumar más que 0.")
@@ -76,7 +83,10 @@ def distribucion_negativos(frecuencias: Sequence[float], potencia: float = 0.75)
 
 
 class SkipGram(nn.Module):
-    """Dos tablas de embeddings: ``entrada`` (palabras centrales) y ``salida`` (contexto)."""
+    """Dos tablas de embeddings: ``entrada`` (palabras centrales) y ``salida`` (contexto).
+
+    Capítulo 3 (PLN clásico).
+    """
 
     def __init__(self, tamano_vocabulario: int, dimension: int = 50):
         super().__init__()
@@ -93,7 +103,10 @@ class SkipGram(nn.Module):
 
 @dataclass
 class ResultadoWord2Vec:
-    """Modelo entrenado, embeddings (los de entrada) y pérdida media de cada tramo."""
+    """Modelo entrenado, embeddings (los de entrada) y pérdida media de cada tramo.
+
+    Capítulo 3 (PLN clásico).
+    """
 
     modelo: SkipGram
     embeddings: np.ndarray
@@ -118,6 +131,8 @@ def entrenar_word2vec(
     ``frecuencias`` (una por índice del vocabulario) define la distribución de negativas;
     si no se da, se cuentan en ``secuencias``. Cada ``pasos_por_registro`` pasos se guarda
     la pérdida media en ``perdidas``.
+
+    Capítulo 3 (PLN clásico).
     """
     if tamano_vocabulario < 2:
         raise ValueError("tamano_vocabulario debe ser ≥ 2.")
@@ -164,7 +179,10 @@ def entrenar_word2vec(
 def vecinos_mas_cercanos(
     embeddings: np.ndarray, tokens: Sequence[str], palabra: str, k: int = 5
 ) -> list[tuple[str, float]]:
-    """Las ``k`` palabras con mayor similitud coseno a ``palabra`` (sin ella misma)."""
+    """Las ``k`` palabras con mayor similitud coseno a ``palabra`` (sin ella misma).
+
+    Capítulo 3 (PLN clásico).
+    """
     tokens = list(tokens)
     if palabra not in tokens:
         raise ValueError(
@@ -181,7 +199,10 @@ def vecinos_mas_cercanos(
 
 
 def proyectar_pca(matriz: np.ndarray, componentes: int = 2) -> np.ndarray:
-    """Proyecta las filas de ``matriz`` sobre sus ``componentes`` primeras componentes principales."""
+    """Proyecta las filas de ``matriz`` sobre sus ``componentes`` primeras componentes principales.
+
+    Capítulo 3 (PLN clásico).
+    """
     matriz = np.asarray(matriz, dtype=np.float64)
     centrada = matriz - matriz.mean(axis=0, keepdims=True)
     _, _, vt = np.linalg.svd(centrada, full_matrices=False)
