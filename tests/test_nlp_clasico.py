@@ -181,7 +181,7 @@ def test_word2vec_la_perdida_baja():
     voc = Vocabulario(DOCUMENTOS * 20)
     secuencias = [voc.codificar(d) for d in DOCUMENTOS * 20]
     assert pares_skipgram([[1, 2, 3]], ventana=1).tolist() == [[1, 2], [2, 3], [2, 1], [3, 2]]
-    r = entrenar_word2vec(secuencias, len(voc), dimension=16, epocas=2, tamano_lote=128,
+    r = entrenar_word2vec(secuencias, len(voc), dim_embedding=16, epocas=2, tamano_lote=128,
                           tasa_aprendizaje=0.05, pasos_por_registro=2)
     assert r.perdidas[-1] < 0.8 * r.perdidas[0]
     vecinos = vecinos_mas_cercanos(r.embeddings, voc.tokens, "pan", k=3)

@@ -30,19 +30,20 @@ ESTRATEGIAS = ("greedy", "muestreo")
 # ---------------------------------------------------------------------------
 
 
-def aplicar_temperatura(logits: torch.Tensor, t: float) -> torch.Tensor:
-    """Divide los logits entre la temperatura ``t > 0``: ``t < 1`` concentra la distribución,
-    ``t > 1`` la aplana.
+def aplicar_temperatura(logits: torch.Tensor, temperatura: float) -> torch.Tensor:
+    """Divide los logits entre la ``temperatura > 0``: menor que 1 concentra la distribución,
+    mayor que 1 la aplana.
 
     Capítulo 4 (Arquitectura).
     """
     comprobar_tensor(logits, "logits", real=True)
-    if isinstance(t, bool) or not isinstance(t, (int, float)) or not t > 0 or math.isinf(t):
+    if (isinstance(temperatura, bool) or not isinstance(temperatura, (int, float))
+            or not temperatura > 0 or math.isinf(temperatura)):
         raise ValueError(
-            f"La temperatura debe ser un número mayor que 0 (p. ej. 0.7 o 1.0); recibí {t!r}. "
-            "Para elegir siempre el token más probable usa estrategia='greedy'."
+            "La temperatura debe ser un número mayor que 0 (p. ej. 0.7 o 1.0); recibí "
+            f"{temperatura!r}. Para elegir siempre el token más probable usa estrategia='greedy'."
         )
-    return logits / t
+    return logits / temperatura
 
 
 def filtrar_top_k(logits: torch.Tensor, k: int) -> torch.Tensor:

@@ -19,7 +19,6 @@ __all__ = [
     "TAMANOS",
     "ErrorModelo",
     "cargar_modelo",
-    "cargar_modelo_y_tokenizador",
     "config_llama",
     "contar_parametros",
     "crear_modelo",
@@ -235,25 +234,3 @@ def cargar_modelo(nombre: str | None = None, perfil: str = "auto", dtype: torch.
             ) from None
         raise _error_de_descarga(nombre) from None
     return modelo.to(dispositivo).eval()
-
-
-def cargar_modelo_y_tokenizador(nombre: str | None = None, perfil: str = "auto",
-                                dtype: torch.dtype | None = None):
-    """Como ``cargar_modelo`` pero devuelve ``(modelo, tokenizador)``.
-
-    Capítulo 7 (SFT).
-    """
-    from transformers import AutoTokenizer
-
-    perfil = entorno.elegir_perfil(perfil)
-    modelo = cargar_modelo(nombre, perfil=perfil, dtype=dtype)
-    if nombre is None and perfil == "cpu":
-        return modelo, tokenizador_base()
-    nombre = MODELOS_GPU.get(nombre or MODELO_GPU_POR_DEFECTO, nombre or MODELO_GPU_POR_DEFECTO)
-    try:
-        tok = AutoTokenizer.from_pretrained(nombre, local_files_only=(perfil == "cpu"))
-    except (OSError, ValueError, ConnectionError):
-        raise _error_de_descarga(nombre) from None
-    if tok.pad_token is None:
-        tok.pad_token = tok.eos_token
-    return modelo, tok

@@ -29,15 +29,16 @@ class ModeloLSTM(nn.Module):
     """
 
     def __init__(self, tamano_vocabulario: int, dim_embedding: int = 64, dim_oculta: int = 128,
-                 capas: int = 1, dropout: float = 0.0):
+                 n_capas: int = 1, dropout: float = 0.0):
         super().__init__()
-        if tamano_vocabulario < 2 or dim_embedding < 1 or dim_oculta < 1 or capas < 1:
-            raise ValueError(
-                "tamano_vocabulario debe ser ≥ 2 y dim_embedding, dim_oculta y capas ≥ 1."
-            )
+        if comprobar_entero_positivo(tamano_vocabulario, "tamano_vocabulario") < 2:
+            raise ValueError("El argumento 'tamano_vocabulario' debe ser ≥ 2.")
+        comprobar_entero_positivo(dim_embedding, "dim_embedding")
+        comprobar_entero_positivo(dim_oculta, "dim_oculta")
+        comprobar_entero_positivo(n_capas, "n_capas")
         self.embedding = nn.Embedding(tamano_vocabulario, dim_embedding)
-        self.lstm = nn.LSTM(dim_embedding, dim_oculta, num_layers=capas, batch_first=True,
-                            dropout=dropout if capas > 1 else 0.0)
+        self.lstm = nn.LSTM(dim_embedding, dim_oculta, num_layers=n_capas, batch_first=True,
+                            dropout=dropout if n_capas > 1 else 0.0)
         self.salida = nn.Linear(dim_oculta, tamano_vocabulario)
 
     def forward(self, ids: torch.Tensor) -> torch.Tensor:

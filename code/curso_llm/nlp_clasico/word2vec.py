@@ -88,11 +88,11 @@ class SkipGram(nn.Module):
     Capítulo 3 (PLN clásico).
     """
 
-    def __init__(self, tamano_vocabulario: int, dimension: int = 50):
+    def __init__(self, tamano_vocabulario: int, dim_embedding: int = 50):
         super().__init__()
-        self.entrada = nn.Embedding(tamano_vocabulario, dimension)
-        self.salida = nn.Embedding(tamano_vocabulario, dimension)
-        nn.init.uniform_(self.entrada.weight, -0.5 / dimension, 0.5 / dimension)
+        self.entrada = nn.Embedding(tamano_vocabulario, dim_embedding)
+        self.salida = nn.Embedding(tamano_vocabulario, dim_embedding)
+        nn.init.uniform_(self.entrada.weight, -0.5 / dim_embedding, 0.5 / dim_embedding)
         nn.init.zeros_(self.salida.weight)
 
     def forward(self, centros, contextos, negativos) -> torch.Tensor:
@@ -116,7 +116,7 @@ class ResultadoWord2Vec:
 def entrenar_word2vec(
     secuencias: Sequence[Sequence[int]],
     tamano_vocabulario: int,
-    dimension: int = 50,
+    dim_embedding: int = 50,
     ventana: int = 2,
     negativos: int = 5,
     epocas: int = 1,
@@ -139,7 +139,7 @@ def entrenar_word2vec(
     comprobar_entero_positivo(negativos, "negativos")
     comprobar_entero_positivo(epocas, "epocas")
     comprobar_entero_positivo(tamano_lote, "tamano_lote")
-    comprobar_entero_positivo(dimension, "dimension")
+    comprobar_entero_positivo(dim_embedding, "dim_embedding")
     generador = torch.Generator().manual_seed(semilla)
     torch.manual_seed(semilla)
     pares = torch.from_numpy(pares_skipgram(secuencias, ventana))
@@ -152,7 +152,7 @@ def entrenar_word2vec(
         frecuencias = np.bincount(np.concatenate([np.asarray(s) for s in secuencias]),
                                   minlength=tamano_vocabulario)
     distribucion = torch.from_numpy(distribucion_negativos(frecuencias))
-    modelo = SkipGram(tamano_vocabulario, dimension)
+    modelo = SkipGram(tamano_vocabulario, dim_embedding)
     optimizador = torch.optim.Adam(modelo.parameters(), lr=tasa_aprendizaje)
     perdidas: list[float] = []
     acumulado: list[float] = []
