@@ -41,22 +41,22 @@ class _Cronometro(TrainerCallback):
         self.instantes.append(time.perf_counter())
 
 
-def medir_curso_llm(config, tok, datos, pasos, calentamiento, tamano_lote, tasa):
+def medir_curso_llm(config, tok, datos, pasos, calentamiento, tamano_lote, tasa_aprendizaje):
     entorno.fijar_semilla(0)
     modelo = crear_modelo(config)
     crono = _Cronometro()
     preentrenar(modelo, tok, datos, pasos=calentamiento + pasos, tamano_lote=tamano_lote,
-                long_secuencia=datos.bloques.shape[1], tasa_aprendizaje=tasa, perfil="cpu",
+                long_secuencia=datos.bloques.shape[1], tasa_aprendizaje=tasa_aprendizaje, perfil="cpu",
                 callbacks=[crono], registro_cada=calentamiento + pasos)
     segundos = crono.instantes[-1] - crono.instantes[calentamiento - 1]
     return pasos * tamano_lote * datos.bloques.shape[1] / segundos
 
 
-def medir_bucle_plano(config, datos, pasos, calentamiento, tamano_lote, tasa):
+def medir_bucle_plano(config, datos, pasos, calentamiento, tamano_lote, tasa_aprendizaje):
     entorno.fijar_semilla(0)
     modelo = crear_modelo(config)
     modelo.train()
-    optimizador = torch.optim.AdamW(modelo.parameters(), lr=tasa, weight_decay=0.01,
+    optimizador = torch.optim.AdamW(modelo.parameters(), lr=tasa_aprendizaje, weight_decay=0.01,
                                     betas=(0.9, 0.98))
     cargador = torch.utils.data.DataLoader(datos, batch_size=tamano_lote, shuffle=True,
                                            drop_last=True)
@@ -97,13 +97,13 @@ def main():
         tok = entrenar_tokenizador(corpus_narrativo("train"), tamano_vocabulario=4096)
     config = config_llama(args.tamano, tamano_vocabulario=len(tok))
     datos = empaquetar(corpus_narrativo("train"), tok, args.long_secuencia)
-    tasa = 1e-3
+    tasa_aprendizaje = 1e-3
     resultados = {"curso_llm (Trainer)": [], "bucle de PyTorch": []}
     for _ in range(args.repeticiones):
         resultados["curso_llm (Trainer)"].append(medir_curso_llm(
-            config, tok, datos, args.pasos, args.calentamiento, args.tamano_lote, tasa))
+            config, tok, datos, args.pasos, args.calentamiento, args.tamano_lote, tasa_aprendizaje))
         resultados["bucle de PyTorch"].append(medir_bucle_plano(
-            config, datos, args.pasos, args.calentamiento, args.tamano_lote, tasa))
+            config, datos, args.pasos, args.calentamiento, args.tamano_lote, tasa_aprendizaje))
     mejores = {k: max(v) for k, v in resultados.items()}
     print()
     print(f"Modelo «{args.tamano}», lote {args.tamano_lote}×{args.long_secuencia}, {hilos} hilos, "

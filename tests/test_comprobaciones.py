@@ -121,3 +121,15 @@ def test_tensores_y_formas():
     C.comprobar_misma_forma(x, torch.ones(2, 3), "x", "grad_salida")
     with pytest.raises(ValueError, match="'x' y 'grad_salida' deben tener la misma forma"):
         C.comprobar_misma_forma(x, torch.ones(3, 2), "x", "grad_salida")
+
+
+def test_etiquetas():
+    assert C.comprobar_etiquetas(torch.tensor([0, 2]), 2, 3).tolist() == [0, 2]
+    with pytest.raises(TypeError, match="'etiquetas' deben ser enteros"):
+        C.comprobar_etiquetas([0.0, 1.0], 2, 3)
+    with pytest.raises(ValueError, match=r"'y' debe tener forma \(2,\)"):
+        C.comprobar_etiquetas([0, 1, 2], 2, 3, nombre="y")
+    with pytest.raises(ValueError, match=r"debe estar en \[0, 3\).*entre 0 y 3"):
+        C.comprobar_etiquetas([0, 3], 2, 3)
+    with pytest.raises(ValueError, match="vacío"):
+        C.comprobar_etiquetas(np.zeros(0, dtype=int), 0, 3)

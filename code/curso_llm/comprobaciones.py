@@ -24,6 +24,7 @@ __all__ = [
     "comprobar_distribucion",
     "comprobar_entero",
     "comprobar_entero_positivo",
+    "comprobar_etiquetas",
     "comprobar_forma",
     "comprobar_funcion",
     "comprobar_misma_forma",
@@ -229,6 +230,35 @@ def comprobar_distribucion(p: np.ndarray, nombre: str) -> np.ndarray:
             "logits, aplica softmax_estable."
         )
     return p
+
+
+def comprobar_etiquetas(etiquetas, n: int, n_clases: int, nombre: str = "etiquetas") -> np.ndarray:
+    """Etiquetas de clase: ``n`` enteros en ``[0, n_clases)`` (lista, arreglo o tensor).
+
+    Devuelve un arreglo de NumPy de enteros de forma ``(n,)``; ``n`` debe ser al menos 1.
+
+    Capítulo 1 (Matemáticas).
+    """
+    if hasattr(etiquetas, "detach"):  # tensor de PyTorch
+        etiquetas = etiquetas.detach().cpu().numpy()
+    etiquetas = np.asarray(etiquetas)
+    if etiquetas.dtype.kind not in "iu":
+        raise TypeError(
+            f"'{nombre}' deben ser enteros (índices de clase), no {etiquetas.dtype}; "
+            "conviértelas con .astype(int)."
+        )
+    if etiquetas.shape != (n,):
+        raise ValueError(
+            f"'{nombre}' debe tener forma ({n},), una por ejemplo; recibí {etiquetas.shape}."
+        )
+    if n == 0:
+        raise ValueError(f"'{nombre}' está vacío: la media de un lote vacío no está definida.")
+    if np.any(etiquetas < 0) or np.any(etiquetas >= n_clases):
+        raise ValueError(
+            f"'{nombre}' debe estar en [0, {n_clases}) porque hay {n_clases} clases; recibí "
+            f"valores entre {etiquetas.min()} y {etiquetas.max()}."
+        )
+    return etiquetas
 
 
 def comprobar_tensor(valor, nombre: str, dims: int | None = None, dims_min: int | None = None,

@@ -25,6 +25,8 @@ from .comprobaciones import (
     comprobar_arreglo,
     comprobar_distribucion,
     comprobar_entero,
+    comprobar_etiquetas,
+    comprobar_forma,
     comprobar_funcion,
     comprobar_misma_forma,
     comprobar_positivo,
@@ -301,32 +303,9 @@ def entropia_cruzada_logits(logits, etiquetas) -> float:
 
     Capítulo 1 (Matemáticas).
     """
-    logits = comprobar_arreglo(logits, "logits")
-    if logits.ndim != 2:
-        raise ValueError(
-            f"'logits' debe tener forma (N, C); recibí {logits.ndim} dimensiones {logits.shape}."
-        )
-    if hasattr(etiquetas, "detach"):
-        etiquetas = etiquetas.detach().cpu().numpy()
-    etiquetas = np.asarray(etiquetas)
-    if etiquetas.dtype.kind not in "iu":
-        raise TypeError(
-            f"'etiquetas' deben ser enteros (índices de clase), no {etiquetas.dtype}; "
-            "conviértelas con .astype(int)."
-        )
-    n, c = logits.shape
-    if etiquetas.shape != (n,):
-        raise ValueError(
-            f"'etiquetas' debe tener forma ({n},), una por fila de 'logits'; recibí "
-            f"{etiquetas.shape}."
-        )
-    if n == 0:
-        raise ValueError("'logits' no tiene filas: la media de un lote vacío no está definida.")
-    if np.any(etiquetas < 0) or np.any(etiquetas >= c):
-        raise ValueError(
-            f"Las etiquetas deben estar en [0, {c}) porque hay {c} clases; recibí valores "
-            f"entre {etiquetas.min()} y {etiquetas.max()}."
-        )
+    logits = comprobar_forma(comprobar_arreglo(logits, "logits"), ("N", "C"), "logits")
+    etiquetas = comprobar_etiquetas(etiquetas, *logits.shape)
+    n = logits.shape[0]
     log_probs = log_softmax_estable(logits, eje=-1)
     return float(-np.mean(log_probs[np.arange(n), etiquetas]))
 
