@@ -28,7 +28,8 @@ from curso_llm.datos import (
 )
 from curso_llm.entrenamiento import preentrenar  # noqa: E402
 from curso_llm.modelos import config_llama, crear_modelo  # noqa: E402
-from curso_llm.tokenizacion import entrenar_tokenizador, tokenizador_base  # noqa: E402
+from curso_llm.modelos import tokenizador_base  # noqa: E402
+from curso_llm.tokenizacion import entrenar_tokenizador  # noqa: E402
 
 
 class _Cronometro(TrainerCallback):

@@ -11,7 +11,6 @@ from curso_llm.tokenizacion import (
     entrenar_tokenizador,
     fusionar,
     guardar_tokenizador,
-    tokenizador_base,
 )
 
 FRASES = ["Ana vive en Quelmar.", "¡Hola, señora! ¿Qué tal?", "El niño comió 3 peras 🍐.",
@@ -84,6 +83,8 @@ def test_errores_de_carga(tok, tmp_path):
 
 
 def test_tokenizador_base():
+    from curso_llm.modelos import tokenizador_base
+
     tok = tokenizador_base()
     assert len(tok) == 4096
     assert tok.decode(tok("Documento: Ana vive en Quelmar.")["input_ids"]) == (
