@@ -22,13 +22,9 @@ import torch  # noqa: E402
 from transformers import TrainerCallback  # noqa: E402
 
 from curso_llm import entorno  # noqa: E402
-from curso_llm.datos import (
-    corpus_narrativo,  # noqa: E402
-    empaquetar,  # noqa: E402
-)
+from curso_llm.datos import corpus_narrativo, empaquetar  # noqa: E402
 from curso_llm.entrenamiento import preentrenar  # noqa: E402
-from curso_llm.modelos import config_llama, crear_modelo  # noqa: E402
-from curso_llm.modelos import tokenizador_base  # noqa: E402
+from curso_llm.modelos import config_llama, crear_modelo, tokenizador_base  # noqa: E402
 from curso_llm.tokenizacion import entrenar_tokenizador  # noqa: E402
 
 
