@@ -17,7 +17,8 @@ LINEA = re.compile(r"^Capítulo (\d+) \((.+)\)\.$", re.M)
 # Nombres antiguos de un concepto que ya tiene nombre (antiguo → actual).
 NOMBRES_UNICOS = {"tam_lote": "tamano_lote", "tam_vocab": "tamano_vocabulario",
                   "tasa": "tasa_aprendizaje", "seed": "semilla", "device": "dispositivo",
-                  "num_pasos": "pasos"}
+                  "num_pasos": "pasos", "max_posiciones": "long_max", "capas": "n_capas",
+                  "dimension": "dim_embedding"}
 # Referencias de ejercicios: sus parámetros son los de los esbozos y no se renombran.
 REFERENCIAS_DE_EJERCICIOS = {"paso_sgd_momentum", "paso_adam", "paso_adamw"}
 

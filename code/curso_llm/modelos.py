@@ -72,7 +72,7 @@ def _sin_barra_de_progreso():
         if activa:
             registro.enable_progress_bar()
 
-def config_llama(tamano: str = "diminuto", tamano_vocabulario: int = 4096, max_posiciones: int = 512):
+def config_llama(tamano: str = "diminuto", tamano_vocabulario: int = 4096, long_max: int = 512):
     """``LlamaConfig`` de arquitectura Llama con un tamaño con nombre (ver ``TAMANOS``).
 
     Los embeddings de entrada y salida están atados (``tie_word_embeddings``), como en los
@@ -94,7 +94,7 @@ def config_llama(tamano: str = "diminuto", tamano_vocabulario: int = 4096, max_p
         num_hidden_layers=capas,
         num_attention_heads=cabezas,
         num_key_value_heads=cabezas,
-        max_position_embeddings=max_posiciones,
+        max_position_embeddings=long_max,
         tie_word_embeddings=True,
         bos_token_id=0,
         eos_token_id=0,
