@@ -75,8 +75,8 @@ def test_temperatura_igual_a_transformers():
     [
         (lambda x: G.filtrar_top_p(x, 0.0), r"'p' debe estar en \(0, 1\]"),
         (lambda x: G.filtrar_top_p(x, 1.5), r"'p' debe estar en \(0, 1\]"),
-        (lambda x: G.filtrar_top_k(x, 0), "top_k"),
-        (lambda x: G.filtrar_top_k(x, 2.5), "top_k"),
+        (lambda x: G.filtrar_top_k(x, 0), "'k' debe ser un entero positivo"),
+        (lambda x: G.filtrar_top_k(x, 2.5), "'k' debe ser un entero positivo"),
         (lambda x: G.aplicar_temperatura(x, 0), "temperatura"),
         (lambda x: G.aplicar_temperatura(x, -1.0), "temperatura"),
     ],

@@ -165,7 +165,7 @@ def test_softmax_con_temperatura():
     frio = m.softmax_con_temperatura(logits, 0.1)
     caliente = m.softmax_con_temperatura(logits, 10.0)
     assert m.entropia(frio) < m.entropia(m.softmax_estable(logits)) < m.entropia(caliente)
-    with pytest.raises(ValueError, match="temperatura debe ser positiva"):
+    with pytest.raises(ValueError, match="'temperatura' debe ser un número finito mayor que 0"):
         m.softmax_con_temperatura(logits, 0.0)
 
 

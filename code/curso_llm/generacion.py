@@ -11,7 +11,6 @@ Las pruebas (``tests/test_generacion.py``) comparan con ``model.generate`` y con
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import torch
@@ -19,11 +18,13 @@ import torch
 from .comprobaciones import (
     comprobar_entero_positivo,
     comprobar_opcion,
+    comprobar_positivo,
     comprobar_probabilidad,
     comprobar_tensor,
 )
 
 ESTRATEGIAS = ("greedy", "muestreo")
+_EJEMPLO_TEMPERATURA = "0.7 o 1.0; para elegir siempre el token más probable usa estrategia='greedy'"
 
 # ---------------------------------------------------------------------------
 # Transformaciones de logits
@@ -37,12 +38,7 @@ def aplicar_temperatura(logits: torch.Tensor, temperatura: float) -> torch.Tenso
     Capítulo 4 (Arquitectura).
     """
     comprobar_tensor(logits, "logits", real=True)
-    if (isinstance(temperatura, bool) or not isinstance(temperatura, (int, float))
-            or not temperatura > 0 or math.isinf(temperatura)):
-        raise ValueError(
-            "La temperatura debe ser un número mayor que 0 (p. ej. 0.7 o 1.0); recibí "
-            f"{temperatura!r}. Para elegir siempre el token más probable usa estrategia='greedy'."
-        )
+    comprobar_positivo(temperatura, "temperatura", ejemplo=_EJEMPLO_TEMPERATURA)
     return logits / temperatura
 
 
@@ -53,8 +49,7 @@ def filtrar_top_k(logits: torch.Tensor, k: int) -> torch.Tensor:
     Capítulo 4 (Arquitectura).
     """
     comprobar_tensor(logits, "logits", real=True)
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise ValueError(f"top_k debe ser un entero ≥ 1 (p. ej. 50); recibí {k!r}.")
+    comprobar_entero_positivo(k, "k")
     k = min(k, logits.shape[-1])
     umbral = torch.topk(logits, k, dim=-1).values[..., -1:]
     return logits.masked_fill(logits < umbral, float("-inf"))

@@ -239,17 +239,8 @@ def softmax_con_temperatura(logits, temperatura: float = 1.0, eje: int = -1) -> 
 
     Capítulo 1 (Matemáticas).
     """
-    if isinstance(temperatura, bool) or not isinstance(
-        temperatura, (int, float, np.floating, np.integer)
-    ):
-        raise TypeError(
-            f"'temperatura' debe ser un número positivo, no {type(temperatura).__name__}."
-        )
-    if not temperatura > 0:
-        raise ValueError(
-            f"La temperatura debe ser positiva (recibida {temperatura}); para elegir siempre "
-            "el más probable usa argmax en lugar de temperatura 0."
-        )
+    comprobar_positivo(temperatura, "temperatura",
+                       ejemplo="1.0; para elegir siempre el más probable usa argmax")
     return softmax_estable(comprobar_arreglo(logits, "logits") / float(temperatura), eje=eje)
 
 

@@ -17,7 +17,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..comprobaciones import comprobar_entero_positivo
+from ..comprobaciones import comprobar_entero_positivo, comprobar_positivo
 
 IGNORAR = -100  # índice de relleno en los objetivos: cross_entropy lo ignora
 
@@ -177,8 +177,7 @@ def generar_lstm(modelo: ModeloLSTM, id_inicio: int, id_fin: int, semilla: int =
 
     Capítulo 3 (PLN clásico).
     """
-    if temperatura <= 0:
-        raise ValueError(f"temperatura debe ser > 0 y vale {temperatura!r}.")
+    comprobar_positivo(temperatura, "temperatura", ejemplo="1.0")
     generador = torch.Generator().manual_seed(semilla)
     modelo.eval()
     actual = torch.tensor([[id_inicio]])

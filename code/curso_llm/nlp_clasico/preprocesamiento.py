@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..comprobaciones import comprobar_texto
+from ..comprobaciones import comprobar_entero_positivo, comprobar_texto
 
 FORMAS_UNICODE = ("NFC", "NFD", "NFKC", "NFKD")
 
@@ -172,10 +172,7 @@ class Vocabulario:
     ESPECIALES = (DESCONOCIDO, INICIO, FIN)
 
     def __init__(self, documentos: Iterable[Sequence[str]], min_frecuencia: int = 1):
-        if not isinstance(min_frecuencia, int) or min_frecuencia < 1:
-            raise ValueError(
-                f"min_frecuencia debe ser un entero ≥ 1 y vale {min_frecuencia!r}."
-            )
+        comprobar_entero_positivo(min_frecuencia, "min_frecuencia")
         conteo = frecuencias(documentos)
         if not conteo:
             raise ValueError(
