@@ -119,6 +119,96 @@ def lineal_tensordot(x, W, b=None):
     return y if b is None else y + b
 
 
+# --- Capítulo 2 ---------------------------------------------------------------------------
+
+
+def lineal_atras_einsum(x, W, g):
+    return (torch.einsum("ns,se->ne", g, W), torch.einsum("ns,ne->se", g, x),
+            torch.einsum("ns->s", g))
+
+
+def lineal_atras_traspuestas(x, W, g):
+    return (W.T @ g.T).T, (x.T @ g).T, g.T @ torch.ones(g.shape[0], dtype=g.dtype)
+
+
+def relu_atras_where(x, g):
+    return torch.where(x > 0, g, torch.zeros_like(g))
+
+
+def relu_atras_heaviside(x, g):
+    return g * torch.heaviside(x, torch.zeros((), dtype=x.dtype))
+
+
+def sgd_con_add(param, grad, vel, tasa, momento=0.9):
+    vel = torch.add(grad, vel, alpha=momento)
+    return torch.add(param, vel, alpha=-tasa), vel
+
+
+def sgd_por_elementos(param, grad, vel, tasa, momento=0.9):
+    vel_nueva = torch.empty_like(vel)
+    param_nuevo = torch.empty_like(param)
+    for i in range(param.numel()):
+        vel_nueva.view(-1)[i] = momento * vel.reshape(-1)[i] + grad.reshape(-1)[i]
+        param_nuevo.view(-1)[i] = param.reshape(-1)[i] - tasa * vel_nueva.view(-1)[i]
+    return param_nuevo, vel_nueva
+
+
+def adam_con_lerp(param, grad, m, v, t, tasa=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = m.lerp(grad, 1 - beta1)
+    v = v.mul(beta2).addcmul(grad, grad, value=1 - beta2)
+    denominador = (v / (1 - beta2**t)).sqrt().add(eps)
+    return param.addcdiv(m, denominador, value=-tasa / (1 - beta1**t)), m, v
+
+
+def adam_con_optimizador_de_torch(param, grad, m, v, t, tasa=1e-3, beta1=0.9, beta2=0.999,
+                                  eps=1e-8):
+    p = param.detach().clone().requires_grad_(True)
+    opt = torch.optim.Adam([p], lr=tasa, betas=(beta1, beta2), eps=eps)
+    opt.state[p] = {"step": torch.tensor(float(t - 1)), "exp_avg": m.clone(),
+                    "exp_avg_sq": v.clone()}
+    p.grad = grad.clone()
+    opt.step()
+    estado = opt.state[p]
+    return p.detach(), estado["exp_avg"], estado["exp_avg_sq"]
+
+
+def adamw_decaimiento_dentro_del_paso(param, grad, m, v, t, tasa=1e-3, beta1=0.9, beta2=0.999,
+                                      eps=1e-8, decaimiento=1e-2):
+    # param - tasa * (paso_de_adam + decaimiento * param): lo mismo, escrito de otra forma.
+    m = beta1 * m + (1 - beta1) * grad
+    v = beta2 * v + (1 - beta2) * grad**2
+    paso = (m / (1 - beta1**t)) / (torch.sqrt(v / (1 - beta2**t)) + eps)
+    return param - tasa * (paso + decaimiento * param), m, v
+
+
+def adamw_con_lerp(param, grad, m, v, t, tasa=1e-3, beta1=0.9, beta2=0.999, eps=1e-8,
+                   decaimiento=1e-2):
+    return adam_con_lerp(param.mul(1 - tasa * decaimiento), grad, m, v, t, tasa, beta1, beta2,
+                         eps)
+
+
+def parada_desde_la_primera(perdidas, paciencia):
+    mejor_epoca, sin_mejora = 0, 0
+    for epoca in range(1, len(perdidas)):
+        if perdidas[epoca] < perdidas[mejor_epoca]:
+            mejor_epoca, sin_mejora = epoca, 0
+        else:
+            sin_mejora += 1
+            if sin_mejora == paciencia:
+                return mejor_epoca, epoca
+    return mejor_epoca, len(perdidas) - 1
+
+
+def parada_con_numpy(perdidas, paciencia):
+    perdidas = np.asarray(perdidas, dtype=float)
+    minimo_previo = np.concatenate(([np.inf], np.minimum.accumulate(perdidas)[:-1]))
+    mejora = perdidas < minimo_previo
+    ultima_mejora = np.maximum.accumulate(np.where(mejora, np.arange(len(perdidas)), 0))
+    agotada = np.nonzero(np.arange(len(perdidas)) - ultima_mejora >= paciencia)[0]
+    parada = int(agotada[0]) if agotada.size else len(perdidas) - 1
+    return int(np.argmin(perdidas[: parada + 1])), parada
+
+
 CORRECTAS = [
     ("1.1", softmax_scipy),
     ("1.1", softmax_float32_por_cortes),
@@ -135,6 +225,18 @@ CORRECTAS = [
     ("1.6", lineal_einsum),
     ("1.6", lineal_torch),
     ("1.6", lineal_tensordot),
+    ("2.1", lineal_atras_einsum),
+    ("2.1", lineal_atras_traspuestas),
+    ("2.2", relu_atras_where),
+    ("2.2", relu_atras_heaviside),
+    ("2.3", sgd_con_add),
+    ("2.3", sgd_por_elementos),
+    ("2.4", adam_con_lerp),
+    ("2.4", adam_con_optimizador_de_torch),
+    ("2.5", adamw_decaimiento_dentro_del_paso),
+    ("2.5", adamw_con_lerp),
+    ("2.6", parada_desde_la_primera),
+    ("2.6", parada_con_numpy),
 ]
 
 

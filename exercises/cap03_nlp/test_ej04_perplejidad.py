@@ -44,3 +44,17 @@ def test_secuencia_corta(funcion):
         "Pista: con la secuencia [2, 4] hay una sola predicción, P[2, 4], y la perplejidad es "
         "1 / P[2, 4]. ¿Divides por len(secuencia) en vez de por len(secuencia) - 1?"
     )
+
+
+def test_secuencia_larga(funcion):
+    # 3000 predicciones: el producto de las probabilidades se redondea a 0 en float64.
+    p = _probabilidades(8)
+    secuencia = [int(i) for i in np.random.default_rng(9).integers(0, 6, size=3001)]
+    with np.errstate(all="ignore"):
+        obtenido = float(funcion(p, secuencia))
+    esperado = referencia(p, secuencia)
+    assert np.isfinite(obtenido) and np.isclose(obtenido, esperado, rtol=1e-9), (
+        f"Pista: con 3000 predicciones se esperaba {esperado:.6g} y obtuviste {obtenido:.6g}: "
+        "el producto de 3000 probabilidades vale 0 en float64; suma logaritmos en vez de "
+        "multiplicar probabilidades."
+    )

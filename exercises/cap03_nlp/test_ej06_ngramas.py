@@ -46,3 +46,16 @@ def test_secuencia_mas_corta_que_n(funcion):
     assert list(funcion(["hola", "mundo"], 3)) == [], (
         "Pista: si hay menos de n tokens no hay ningún n-grama: devuelve una lista vacía."
     )
+
+
+def test_repetidos_y_tokens_con_espacios(funcion):
+    tokens = ["a", "b", "a", "b", "a", "nueva york", "a", "b"]
+    for n in (1, 2, 3):
+        obtenido = list(funcion(list(tokens), n))
+        assert obtenido == referencia(tokens, n), (
+            f"Pista: con n={n} y tokens {tokens} se esperaba {referencia(tokens, n)} y "
+            f"devolviste {obtenido}: conserva los n-gramas repetidos y su orden (sin conjuntos "
+            "ni diccionarios), uno por cada posición, y trata cada token como una unidad (no "
+            "unas los tokens en un texto para volver a partirlo)."
+        )
+    assert list(funcion([], 1)) == [], "Pista: una lista sin tokens no tiene n-gramas."
