@@ -209,6 +209,102 @@ def parada_con_numpy(perdidas, paciencia):
     return int(np.argmin(perdidas[: parada + 1])), parada
 
 
+# --- Capítulo 3 ---------------------------------------------------------------------------
+
+
+def normalizar_casefold_y_bucle(texto):
+    import unicodedata
+
+    salida = []
+    for c in unicodedata.normalize("NFD", texto.casefold()):
+        if unicodedata.category(c) == "Mn":
+            if c == "\u0303" and salida and salida[-1] == "n":
+                salida.append(c)
+            continue
+        salida.append(c)
+    return unicodedata.normalize("NFC", "".join(salida))
+
+
+def normalizar_con_regex(texto):
+    import re
+    import unicodedata
+
+    d = unicodedata.normalize("NFD", texto.lower()).replace("n\u0303", "\u00f1")
+    return unicodedata.normalize("NFC", re.sub(r"[\u0300-\u036f]", "", d))
+
+
+def tfidf_sklearn(documentos):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizador = TfidfVectorizer(analyzer=lambda d: d, smooth_idf=True, norm="l2")
+    return vectorizador.fit_transform(documentos)  # matriz dispersa
+
+
+def tfidf_counter_y_tf_relativo(documentos):
+    # tf relativo (conteo / longitud): la normalización L2 lo deja igual que el conteo bruto.
+    vocab = sorted({t for d in documentos for t in d})
+    conteos = [Counter(d) for d in documentos]
+    n = len(documentos)
+    idf = {t: math.log((1 + n) / (1 + sum(t in c for c in conteos))) + 1 for t in vocab}
+    filas = []
+    for d, c in zip(documentos, conteos):
+        fila = np.array([c[t] / max(len(d), 1) * idf[t] for t in vocab])
+        norma = np.linalg.norm(fila)
+        filas.append(fila / norma if norma > 0 else fila)
+    return np.array(filas).reshape(n, len(vocab))
+
+
+def add_k_normaliza_la_fila(conteos, k):
+    suavizados = np.asarray(conteos, dtype=float) + k
+    return suavizados / suavizados.sum(axis=1, keepdims=True)
+
+
+def add_k_con_bucles(conteos, k):
+    v = len(conteos)
+    return [[(conteos[i][j] + k) / (sum(conteos[i]) + k * v) for j in range(v)] for i in range(v)]
+
+
+def perplejidad_con_bucle(p, s):
+    total = 0.0
+    for a, b in zip(s, s[1:]):
+        total += math.log(p[a][b])
+    return math.exp(-total / (len(s) - 1))
+
+
+def perplejidad_en_base_2(p, s):
+    s = np.asarray(s)
+    return float(2.0 ** (-np.mean(np.log2(p[s[:-1], s[1:]]))))
+
+
+def negativo_softplus_einsum(centro, contexto, negativos):
+    pos = torch.einsum("bd,bd->b", centro, contexto)
+    neg = torch.einsum("bkd,bd->bk", negativos, centro)
+    return (F.softplus(-pos) + F.softplus(neg).sum(-1)).mean()
+
+
+def negativo_bce_con_logits(centro, contexto, negativos):
+    pos = (centro * contexto).sum(-1)
+    neg = (negativos * centro[:, None, :]).sum(-1)
+    b = centro.shape[0]
+    return (F.binary_cross_entropy_with_logits(pos, torch.ones_like(pos), reduction="sum")
+            + F.binary_cross_entropy_with_logits(neg, torch.zeros_like(neg), reduction="sum")) / b
+
+
+def ngramas_con_zip(tokens, n):
+    return list(zip(*(tokens[i:] for i in range(n))))
+
+
+def ngramas_con_deque(tokens, n):
+    from collections import deque
+
+    ventana, salida = deque(maxlen=n), []
+    for t in tokens:
+        ventana.append(t)
+        if len(ventana) == n:
+            salida.append(tuple(ventana))
+    return salida
+
+
 CORRECTAS = [
     ("1.1", softmax_scipy),
     ("1.1", softmax_float32_por_cortes),
@@ -237,6 +333,18 @@ CORRECTAS = [
     ("2.5", adamw_con_lerp),
     ("2.6", parada_desde_la_primera),
     ("2.6", parada_con_numpy),
+    ("3.1", normalizar_casefold_y_bucle),
+    ("3.1", normalizar_con_regex),
+    ("3.2", tfidf_sklearn),
+    ("3.2", tfidf_counter_y_tf_relativo),
+    ("3.3", add_k_normaliza_la_fila),
+    ("3.3", add_k_con_bucles),
+    ("3.4", perplejidad_con_bucle),
+    ("3.4", perplejidad_en_base_2),
+    ("3.5", negativo_softplus_einsum),
+    ("3.5", negativo_bce_con_logits),
+    ("3.6", ngramas_con_zip),
+    ("3.6", ngramas_con_deque),
 ]
 
 
