@@ -305,6 +305,104 @@ def ngramas_con_deque(tokens, n):
     return salida
 
 
+# --- Capítulo 4 ---------------------------------------------------------------------------
+
+
+def atencion_einsum_y_where(q, k, v, mascara=None):
+    puntuaciones = torch.einsum("...qd,...kd->...qk", q / math.sqrt(q.shape[-1]), k)
+    if mascara is not None:
+        puntuaciones = torch.where(mascara, puntuaciones, torch.tensor(-1e9))
+    pesos = puntuaciones.softmax(dim=-1)
+    return torch.einsum("...qk,...kv->...qv", pesos, v), pesos
+
+
+def atencion_softmax_a_mano_estable(q, k, v, mascara=None):
+    s = torch.matmul(q, k.transpose(-1, -2)) * q.shape[-1] ** -0.5
+    if mascara is not None:
+        s = s.masked_fill(mascara.logical_not(), float("-inf"))
+    e = torch.exp(s - s.amax(dim=-1, keepdim=True))
+    pesos = e / e.sum(dim=-1, keepdim=True)
+    return torch.matmul(pesos, v), pesos
+
+
+def mascara_con_arange(n):
+    posiciones = torch.arange(n)
+    return posiciones[:, None] >= posiciones[None, :]
+
+
+def mascara_complemento(n):
+    return ~torch.ones(n, n, dtype=torch.bool).triu(diagonal=1)
+
+
+def fusionar_con_for(ids, par, nuevo_id):
+    nuevos, saltar = [], False
+    for i, actual in enumerate(ids):
+        if saltar:
+            saltar = False
+            continue
+        if i + 1 < len(ids) and actual == par[0] and ids[i + 1] == par[1]:
+            nuevos.append(nuevo_id)
+            saltar = True
+        else:
+            nuevos.append(actual)
+    return nuevos
+
+
+def fusionar_recursiva(ids, par, nuevo_id):
+    if len(ids) < 2:
+        return list(ids)
+    if (ids[0], ids[1]) == tuple(par):
+        return [nuevo_id] + fusionar_recursiva(ids[2:], par, nuevo_id)
+    return [ids[0]] + fusionar_recursiva(ids[1:], par, nuevo_id)
+
+
+def rope_por_mitades(x, cos, sin):
+    x1, x2 = x.chunk(2, dim=-1)
+    c, s_ = cos[..., : x1.shape[-1]], sin[..., : x1.shape[-1]]
+    return torch.cat((x1 * c - x2 * s_, x2 * c + x1 * s_), dim=-1)
+
+
+def rope_con_complejos(x, cos, sin):
+    mitad = x.shape[-1] // 2
+    z = torch.complex(x[..., :mitad].double(), x[..., mitad:].double())
+    giro = torch.complex(cos[..., :mitad].double(), sin[..., :mitad].double())
+    w = z * giro
+    return torch.cat((w.real, w.imag), dim=-1).to(x.dtype)
+
+
+def top_p_como_transformers(logits, p):
+    # Como TopPLogitsWarper: orden ascendente y quita la cola cuya masa es <= 1 - p.
+    ordenados, indices = torch.sort(logits, descending=False, dim=-1)
+    acumulada = ordenados.softmax(dim=-1).cumsum(dim=-1)
+    quitar = acumulada <= (1 - p)
+    quitar[..., -1] = False
+    return logits.masked_fill(quitar.scatter(-1, indices, quitar), float("-inf"))
+
+
+def top_p_fila_a_fila(logits, p):
+    salida = torch.full_like(logits, float("-inf"))
+    planos, salida_plana = logits.reshape(-1, logits.shape[-1]), salida.view(-1, logits.shape[-1])
+    for fila, destino in zip(planos, salida_plana):
+        probs = fila.softmax(-1)
+        orden = torch.argsort(probs, descending=True)
+        masa = 0.0
+        for j in orden.tolist():
+            destino[j] = fila[j]
+            masa += probs[j].item()
+            if masa >= p:
+                break
+    return salida
+
+
+def cabezas_con_chunk(x, n_cabezas):
+    return torch.stack(x.chunk(n_cabezas, dim=-1), dim=1)
+
+
+def cabezas_reshape_permute(x, n_cabezas):
+    b, t, d = x.shape
+    return x.reshape(b, t, n_cabezas, -1).permute(0, 2, 1, 3).contiguous()
+
+
 CORRECTAS = [
     ("1.1", softmax_scipy),
     ("1.1", softmax_float32_por_cortes),
@@ -345,6 +443,18 @@ CORRECTAS = [
     ("3.5", negativo_bce_con_logits),
     ("3.6", ngramas_con_zip),
     ("3.6", ngramas_con_deque),
+    ("4.1", atencion_einsum_y_where),
+    ("4.1", atencion_softmax_a_mano_estable),
+    ("4.2", mascara_con_arange),
+    ("4.2", mascara_complemento),
+    ("4.3", fusionar_con_for),
+    ("4.3", fusionar_recursiva),
+    ("4.4", rope_por_mitades),
+    ("4.4", rope_con_complejos),
+    ("4.5", top_p_como_transformers),
+    ("4.5", top_p_fila_a_fila),
+    ("4.6", cabezas_con_chunk),
+    ("4.6", cabezas_reshape_permute),
 ]
 
 

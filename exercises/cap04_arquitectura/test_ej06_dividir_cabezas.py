@@ -9,7 +9,7 @@ EJERCICIO = "4.6"
 
 def test_forma_y_valores(funcion):
     generador = torch.Generator().manual_seed(0)
-    for b, t, d, h in [(2, 5, 12, 3), (1, 7, 8, 2), (3, 4, 16, 4)]:
+    for b, t, d, h in [(2, 5, 12, 3), (1, 7, 8, 2), (3, 4, 16, 4), (2, 3, 6, 3), (4, 1, 6, 6)]:
         x = torch.randn(b, t, d, generator=generador)
         obtenido = funcion(x, h)
         assert tuple(obtenido.shape) == (b, h, t, d // h), (
