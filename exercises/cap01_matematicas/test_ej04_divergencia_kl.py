@@ -32,7 +32,7 @@ def test_ceros_en_p(funcion):
     with np.errstate(all="ignore"):
         obtenido = float(funcion(p, q))
     assert np.isfinite(obtenido), (
-        "Pista: cuando p_i = 0 el término vale 0 por convenio, pero np.log(0) da -inf y "
+        "Pista: cuando p_i = 0 el término vale 0 por convenio, pero el logaritmo de 0 da -inf y "
         "0 * -inf da nan: descarta esos términos según p (no según q)."
     )
     assert np.isclose(obtenido, np.log(2.0), rtol=1e-9), (

@@ -56,8 +56,10 @@ def test_coincide_con_autograd(funcion):
         obtenido = _llamar(funcion, x, W, g)
         for nombre, o, e, pista in zip(
             ("grad_x", "grad_W", "grad_b"), obtenido, esperado,
-            ("grad_x = dL/dy @ W: cada entrada recibe lo que le llega de todas las salidas.",
-             "grad_W[j, i] = suma sobre el lote de grad_salida[n, j] * x[n, i]; ¿está traspuesto?",
+            ("cada entrada recibe lo que le llega de TODAS las salidas a través de sus pesos "
+             "(sin promediar sobre el lote).",
+             "cada peso acumula, sumando sobre el lote, el gradiente de su salida por el valor "
+             "de su entrada; ¿está traspuesto o promediado?",
              "grad_b es la SUMA (no la media) de grad_salida sobre el lote."),
         ):
             assert o.shape == e.shape and torch.allclose(o, e, atol=1e-8), (

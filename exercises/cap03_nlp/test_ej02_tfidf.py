@@ -39,9 +39,16 @@ def test_forma_y_normas_l2(funcion):
 def test_columnas_en_orden_alfabetico(funcion):
     docs = [["zorro", "ave"], ["ave", "casa"], ["casa", "zorro", "zorro"]]
     obtenido = _como_matriz(funcion(docs))
-    assert np.allclose(obtenido, referencia(docs), atol=1e-6), (
-        "Pista: las columnas van en orden alfabético de los tokens (ave, casa, zorro), como en "
-        "scikit-learn; comprueba también el idf y la normalización."
+    esperado = referencia(docs)
+    assert obtenido.shape == esperado.shape and np.allclose(
+        np.sort(obtenido, axis=None), np.sort(esperado, axis=None), atol=1e-6), (
+        "Pista: los valores no coinciden (ni siquiera cambiando el orden de las columnas): "
+        "«zorro» aparece dos veces en el tercer documento, así que el tf es el conteo bruto "
+        "(no 0/1), el df cuenta DOCUMENTOS y cada fila se divide por su norma L2."
+    )
+    assert np.allclose(obtenido, esperado, atol=1e-6), (
+        "Pista: los valores son los correctos pero en otras columnas: van en orden alfabético "
+        "de los tokens (ave, casa, zorro), como en scikit-learn, no en orden de aparición."
     )
 
 

@@ -21,18 +21,20 @@ def test_coincide_sin_mascara(funcion):
         esperada, pesos_ref = referencia(q, k, v)
         assert tuple(pesos.shape) == tuple(pesos_ref.shape), (
             f"Pista: los pesos deben tener forma (..., Tq, Tk) = {tuple(pesos_ref.shape)}; "
-            f"tienen {tuple(pesos.shape)}. ¿Transpones K con k.transpose(-2, -1)?"
+            f"tienen {tuple(pesos.shape)}. ¿Traspones solo los dos últimos ejes de k (posiciones y d), "
+            "sin tocar los de lote y cabezas?"
         )
         assert torch.allclose(pesos.sum(-1), torch.ones(pesos.shape[:-1]), atol=1e-5), (
             "Pista: cada fila de pesos (una consulta) debe sumar 1: aplica la softmax sobre el "
-            "último eje (las claves), dim=-1."
+            "último eje (las claves), no sobre las consultas."
         )
         assert torch.allclose(pesos, pesos_ref, atol=1e-5), (
             "Pista: los pesos no coinciden con softmax(Q Kᵀ / sqrt(d)); ¿divides entre la raíz "
             "de d (la última dimensión de q), no entre d ni entre Tk?"
         )
         assert torch.allclose(salida, esperada, atol=1e-5), (
-            "Pista: la salida debe ser pesos @ v, de forma (..., Tq, dv)."
+            "Pista: los pesos están bien pero la salida no: cada consulta devuelve la media de "
+            "las filas de v ponderada por sus pesos, de forma (..., Tq, dv)."
         )
 
 
@@ -121,5 +123,5 @@ def test_entradas_no_contiguas(funcion):
                                                                           atol=1e-5), (
         "Pista: con q, k y v no contiguos (como los que salen de dividir en cabezas) el "
         "resultado no coincide o falla: .view() exige memoria contigua; usa operaciones que "
-        "acepten cualquier número de ejes delante (matmul, transpose(-2, -1))."
+        "acepten cualquier disposición en memoria y cualquier número de ejes delante."
     )

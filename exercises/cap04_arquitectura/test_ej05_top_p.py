@@ -27,7 +27,7 @@ def test_ejemplo_a_mano(funcion):
     obtenido = funcion(desordenados, 0.75)
     assert _conservados(obtenido) == [False, True, False, True], (
         "Pista: el resultado debe estar en el orden original de los tokens, no ordenado: "
-        "devuelve los índices a su sitio (scatter) tras ordenar."
+        "tras decidir sobre la lista ordenada, lleva cada decisión a la posición de su token."
     )
     assert torch.allclose(obtenido[torch.isfinite(obtenido)], desordenados[[1, 3]]), (
         "Pista: los logits que se conservan no deben cambiar de valor."
