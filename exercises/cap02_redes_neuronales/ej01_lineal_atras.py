@@ -10,7 +10,7 @@ Escribe ``lineal_atras(x, W, grad_salida)``: recibe además ``grad_salida = dL/d
 ``(lote, salidas)``, y devuelve la tupla ``(grad_x, grad_W, grad_b)`` con los gradientes de la
 pérdida ``L`` respecto a ``x``, ``W`` y ``b``. Cada gradiente tiene la forma de su tensor:
 ``(lote, entradas)``, ``(salidas, entradas)`` y ``(salidas,)``. Usa solo operaciones de
-tensores (nada de ``backward``).
+tensores (nada de ``backward``) y no modifiques las entradas.
 
 Califícalo con ``pytest exercises/cap02_redes_neuronales/test_ej01_lineal_atras.py``
 o, en un cuaderno, con ``calificar("2.1", lineal_atras)``.

@@ -56,8 +56,10 @@ def test_coincide_con_autograd(funcion):
         obtenido = _llamar(funcion, x, W, g)
         for nombre, o, e, pista in zip(
             ("grad_x", "grad_W", "grad_b"), obtenido, esperado,
-            ("grad_x = dL/dy @ W: cada entrada recibe lo que le llega de todas las salidas.",
-             "grad_W[j, i] = suma sobre el lote de grad_salida[n, j] * x[n, i]; ¿está traspuesto?",
+            ("cada entrada recibe lo que le llega de TODAS las salidas a través de sus pesos "
+             "(sin promediar sobre el lote).",
+             "cada peso acumula, sumando sobre el lote, el gradiente de su salida por el valor "
+             "de su entrada; ¿está traspuesto o promediado?",
              "grad_b es la SUMA (no la media) de grad_salida sobre el lote."),
         ):
             assert o.shape == e.shape and torch.allclose(o, e, atol=1e-8), (
@@ -73,4 +75,25 @@ def test_no_usa_el_sesgo_ni_modifica_entradas(funcion):
     for original, copia, nombre in zip((x, W, g), copias, ("x", "W", "grad_salida")):
         assert torch.equal(original, copia), (
             f"Pista: tu función modificó {nombre}; calcula los gradientes sin cambiar las entradas."
+        )
+
+
+def test_entradas_no_contiguas(funcion):
+    # Tensores traspuestos, como los que salen de otras capas: no son contiguos en memoria.
+    gen = torch.Generator().manual_seed(11)
+    x = torch.randn(6, 5, generator=gen, dtype=torch.float64).T  # (lote=5, entradas=6)
+    W = torch.randn(6, 3, generator=gen, dtype=torch.float64).T  # (salidas=3, entradas=6)
+    b = torch.randn(3, generator=gen, dtype=torch.float64)
+    g = torch.randn(3, 5, generator=gen, dtype=torch.float64).T  # (lote=5, salidas=3)
+    esperado = _autograd(x, W, b, g)
+    salida = funcion(x, W, g)
+    assert isinstance(salida, (tuple, list)) and len(salida) == 3, (
+        "Pista: devuelve una tupla de tres tensores (grad_x, grad_W, grad_b)."
+    )
+    for nombre, o, e in zip(("grad_x", "grad_W", "grad_b"), salida, esperado):
+        o = torch.as_tensor(o, dtype=torch.float64)
+        assert o.shape == e.shape and torch.allclose(o, e, atol=1e-8), (
+            f"Pista: con entradas traspuestas (no contiguas en memoria) {nombre} no coincide "
+            "con autograd; .view() exige memoria contigua: usa operaciones que no dependan de "
+            "ella (productos de matrices, reshape)."
         )

@@ -32,13 +32,13 @@ def test_coincide_con_torch_optim_sgd(funcion):
         for paso, param, esperado, velocidad, buffer in _trayectorias(funcion, tasa, momento):
             assert torch.allclose(velocidad, buffer, atol=1e-10), (
                 f"Pista: en el paso {paso} (momento={momento}) la velocidad no coincide con la de "
-                "torch.optim.SGD: velocidad_nueva = momento * velocidad + grad (sin multiplicar "
-                "el gradiente por la tasa ni por 1 - momento)."
+                "torch.optim.SGD: a la velocidad anterior, multiplicada por el momento, se le "
+                "suma el gradiente TAL CUAL (sin multiplicarlo por la tasa ni por 1 - momento)."
             )
             assert torch.allclose(param, esperado, atol=1e-10), (
                 f"Pista: en el paso {paso} el parámetro no coincide con torch.optim.SGD: "
-                "param_nuevo = param - tasa * velocidad_nueva (la velocidad ya actualizada, y "
-                "restando: se baja en contra del gradiente)."
+                "muévelo con la velocidad YA actualizada (no la anterior ni una corrección tipo "
+                "Nesterov), escalada por la tasa y restando: se baja en contra del gradiente."
             )
 
 
@@ -48,7 +48,8 @@ def test_sin_momento_es_sgd(funcion):
     nuevo, vel = funcion(param, grad, torch.zeros(3, dtype=torch.float64), 0.1, 0.0)
     assert torch.allclose(torch.as_tensor(nuevo, dtype=torch.float64),
                           torch.tensor([0.95, -2.05, 3.1], dtype=torch.float64)), (
-        "Pista: con momento = 0 debe ser descenso de gradiente: param - tasa * grad."
+        "Pista: con momento = 0 debe ser el descenso de gradiente de siempre (en contra del "
+        "gradiente, escalado por la tasa)."
     )
 
 

@@ -24,17 +24,17 @@ def _comparar_con_torch(funcion, tasa, beta1, beta2, eps, pasos=6, semilla=0, es
         estado = opt.state[p]
         assert torch.allclose(m, estado["exp_avg"], rtol=1e-6, atol=1e-12), (
             f"Pista: en el paso t={t}, m no coincide con torch.optim.Adam: "
-            "m = beta1 * m + (1 - beta1) * grad (guarda m SIN corregir; la corrección solo se "
-            "usa para actualizar el parámetro)."
+            "es la media móvil de los gradientes y se guarda SIN corregir (la corrección del "
+            "sesgo solo se usa para mover el parámetro)."
         )
         assert torch.allclose(v, estado["exp_avg_sq"], rtol=1e-6, atol=1e-12), (
             f"Pista: en el paso t={t}, v no coincide con torch.optim.Adam: "
-            "v = beta2 * v + (1 - beta2) * grad**2 (el cuadrado del gradiente, sin corregir)."
+            "es la media móvil de los CUADRADOS del gradiente, guardada sin corregir."
         )
         assert torch.allclose(param, p.detach(), rtol=1e-6, atol=1e-10), (
             f"Pista: en el paso t={t} el parámetro no coincide con torch.optim.Adam. Revisa la "
-            "corrección del sesgo m / (1 - beta1**t) y v / (1 - beta2**t) con t empezando en 1, "
-            "y que eps se sume FUERA de la raíz: sqrt(v_hat) + eps."
+            "corrección del sesgo (una POTENCIA de cada beta, con t empezando en 1, aplicada a m "
+            "y a v) y que eps se sume FUERA de la raíz, sin corregir."
         )
 
 

@@ -54,3 +54,16 @@ def test_sin_gradiente_solo_encoge(funcion):
 
 def test_sin_decaimiento_es_adam(funcion):
     _comparar_con_torch(funcion, tasa=0.02, decaimiento=0.0, pasos=3, semilla=2)
+
+
+def test_no_modifica_entradas(funcion):
+    gen = torch.Generator().manual_seed(5)
+    param, grad, m = (torch.randn(4, generator=gen, dtype=torch.float64) for _ in range(3))
+    v = torch.rand(4, generator=gen, dtype=torch.float64)
+    copias = [t.clone() for t in (param, grad, m, v)]
+    funcion(param, grad, m, v, 3, 0.01, 0.9, 0.999, 1e-8, 0.1)
+    for t, c, nombre in zip((param, grad, m, v), copias, ("param", "grad", "m", "v")):
+        assert torch.equal(t, c), (
+            f"Pista: tu función modificó {nombre} en su sitio; devuelve tensores nuevos "
+            "(evita -=, mul_, add_: encoger el parámetro también debe dar un tensor nuevo)."
+        )

@@ -61,3 +61,24 @@ def test_no_modifica_la_lista(funcion):
     copia = list(perdidas)
     funcion(perdidas, 2)
     assert perdidas == copia, "Pista: no modifiques (ni ordenes) la lista de pérdidas que recibes."
+
+
+def test_perdidas_de_cualquier_escala(funcion):
+    # Pérdidas mayores que 1, negativas o muy largas: nada de suponer que están en [0, 1].
+    largas = [10.0 - 0.01 * i for i in range(300)] + [7.5] * 6
+    casos = [
+        ([12.0, 11.0, 11.5, 10.9, 11.2, 11.3], 2, (3, 5)),
+        ([-0.5, -0.7, -0.6, -0.65, -0.8], 2, (1, 3)),
+        ([3.0, 3.0, 2.0, 2.0, 2.0], 2, (2, 4)),
+        (largas, 5, (299, 304)),
+        ([0.9, 0.8, 0.85, 0.7, 0.75, 0.72, 0.71, 0.6], 3, (3, 6)),
+    ]
+    for perdidas, paciencia, esperado in casos:
+        obtenido = _llamar(funcion, perdidas, paciencia)
+        resumen = perdidas if len(perdidas) < 10 else f"[{len(perdidas)} pérdidas que bajan y se estancan]"
+        assert obtenido == esperado, (
+            f"Pista: con pérdidas {resumen} y paciencia={paciencia} se esperaba "
+            f"(mejor, parada) = {esperado} y devolviste {obtenido}. Empieza con una «mejor "
+            "pérdida» que cualquier época mejore (sea cual sea su escala) y reinicia el "
+            "contador de épocas sin mejora cada vez que hay una mejora estricta."
+        )

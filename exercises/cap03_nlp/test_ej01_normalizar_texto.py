@@ -45,3 +45,30 @@ def test_no_toca_el_resto(funcion):
     assert funcion(texto) == referencia(texto), (
         "Pista: los signos de puntuación, los espacios y los números deben quedar igual."
     )
+
+
+def test_mayusculas_en_nfd_y_otras_marcas(funcion):
+    casos = [
+        "PIN\u0303A",  # Ñ mayúscula en NFD: la virgulilla sigue a una «N»
+        "São Tomé",  # virgulilla sobre una vocal: es una tilde y se quita
+        "crème brûlée à la carte",  # acentos grave y circunflejo: también se quitan
+        "CIGÜEÑA",
+    ]
+    for texto in casos:
+        obtenido = funcion(texto)
+        assert obtenido == referencia(texto), (
+            f"Pista: para {texto!r} se espera {referencia(texto)!r} y devolviste {obtenido!r}. "
+            "Quita TODAS las marcas combinantes (agudo, grave, circunflejo, diéresis, "
+            "virgulilla sobre vocal) salvo la virgulilla que sigue a una «n» o una «N»: "
+            "mira la letra anterior antes de pasar a minúsculas, o pasa antes a minúsculas."
+        )
+
+
+def test_no_cambia_ordinales_ni_simbolos(funcion):
+    for texto in ["El 1º de mayo, 2ª edición", "x² + ½", "", "   "]:
+        obtenido = funcion(texto)
+        assert obtenido == referencia(texto), (
+            f"Pista: para {texto!r} se espera {referencia(texto)!r} y devolviste {obtenido!r}: "
+            "las formas de compatibilidad (NFKD, NFKC) convierten «º» en «o» y «²» en «2»; "
+            "usa NFD y NFC, que solo separan y juntan las marcas."
+        )

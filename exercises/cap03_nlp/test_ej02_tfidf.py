@@ -39,9 +39,16 @@ def test_forma_y_normas_l2(funcion):
 def test_columnas_en_orden_alfabetico(funcion):
     docs = [["zorro", "ave"], ["ave", "casa"], ["casa", "zorro", "zorro"]]
     obtenido = _como_matriz(funcion(docs))
-    assert np.allclose(obtenido, referencia(docs), atol=1e-6), (
-        "Pista: las columnas van en orden alfabético de los tokens (ave, casa, zorro), como en "
-        "scikit-learn; comprueba también el idf y la normalización."
+    esperado = referencia(docs)
+    assert obtenido.shape == esperado.shape and np.allclose(
+        np.sort(obtenido, axis=None), np.sort(esperado, axis=None), atol=1e-6), (
+        "Pista: los valores no coinciden (ni siquiera cambiando el orden de las columnas): "
+        "«zorro» aparece dos veces en el tercer documento, así que el tf es el conteo bruto "
+        "(no 0/1), el df cuenta DOCUMENTOS y cada fila se divide por su norma L2."
+    )
+    assert np.allclose(obtenido, esperado, atol=1e-6), (
+        "Pista: los valores son los correctos pero en otras columnas: van en orden alfabético "
+        "de los tokens (ave, casa, zorro), como en scikit-learn, no en orden de aparición."
     )
 
 
@@ -65,4 +72,27 @@ def test_token_en_todos_los_documentos_no_se_anula(funcion):
     assert np.all(obtenido[:, columna_el] > 0), (
         "Pista: «el» aparece en todos los documentos y aun así su tf-idf no es 0: el idf lleva "
         "un «+ 1» final."
+    )
+
+
+def test_documento_vacio_y_tokens_que_contienen_otros(funcion):
+    # «pan» está dentro de «panadero» y «sol» dentro de «soldado»: contar subcadenas de un
+    # texto unido da conteos falsos. Un documento vacío da una fila de ceros.
+    docs = [["pan", "panadero", "pan"], [], ["sol", "soldado", "soldado", "pan"], ["sol"]]
+    with np.errstate(all="ignore"):
+        obtenido = _como_matriz(funcion(docs))
+    esperado = referencia(docs)
+    assert obtenido.shape == esperado.shape, (
+        f"Pista: con {len(docs)} documentos (uno vacío) y {esperado.shape[1]} tokens distintos "
+        f"la forma debe ser {esperado.shape} y es {obtenido.shape}: el documento vacío también "
+        "tiene su fila."
+    )
+    assert np.all(np.isfinite(obtenido[1])) and np.allclose(obtenido[1], 0.0), (
+        "Pista: un documento vacío tiene norma 0: su fila debe quedarse a 0, no a nan "
+        "(no dividas entre una norma nula)."
+    )
+    assert np.allclose(obtenido, esperado, atol=1e-6), (
+        "Pista: los valores no coinciden. Cuenta tokens completos, no subcadenas («pan» no "
+        "aparece en «panadero»), y el df es el número de DOCUMENTOS que contienen el token, "
+        "no el número de apariciones."
     )

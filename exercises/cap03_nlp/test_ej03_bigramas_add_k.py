@@ -40,3 +40,21 @@ def test_contexto_no_visto_es_uniforme(funcion):
     assert np.allclose(p[1], 1.0 / conteos.shape[1], atol=1e-9), (
         "Pista: un contexto sin conteos (fila de ceros) debe dar la distribución uniforme 1/V."
     )
+
+
+def test_conteos_enteros_sin_modificarlos(funcion):
+    # Los conteos suelen ser enteros: el resultado no puede heredar ese tipo.
+    conteos = np.random.default_rng(6).poisson(1.5, size=(6, 6))
+    conteos[2] = 0
+    copia = conteos.copy()
+    try:
+        p = np.asarray(funcion(conteos, 0.5), dtype=float)
+    finally:
+        assert np.array_equal(conteos, copia), (
+            "Pista: tu función modificó el arreglo de conteos (p. ej. con +=); calcula el "
+            "resultado en un arreglo nuevo."
+        )
+    assert np.allclose(p, referencia(copia, 0.5), atol=1e-9), (
+        "Pista: con conteos enteros los valores no coinciden: si creas la salida con "
+        "np.zeros_like(conteos) hereda el tipo entero y las probabilidades se truncan a 0."
+    )

@@ -57,3 +57,26 @@ def test_gradientes(funcion):
             f"Pista: el gradiente respecto a '{nombre}' no coincide: calcula la pérdida solo "
             "con operaciones de torch (sin .item(), .detach() ni NumPy)."
         )
+
+
+def test_estable_con_productos_grandes(funcion):
+    # Un solo ejemplo con embeddings enormes: σ(-200) = 0 en float32 y log(0) = -inf.
+    centro, contexto, negativos = _tensores(11, b=4, k=3, d=8)
+    centro[1] *= 30.0
+    contexto[1] = -centro[1] / 30.0
+    negativos[2] = 30.0 * negativos[2].abs()
+    centro[2] = centro[2].abs() * 30.0
+    entradas = [t.clone().requires_grad_(True) for t in (centro, contexto, negativos)]
+    obtenido = funcion(*entradas)
+    esperado = referencia(centro, contexto, negativos)
+    assert torch.isfinite(torch.as_tensor(obtenido)).all() and torch.allclose(
+        torch.as_tensor(obtenido, dtype=esperado.dtype).detach(), esperado, rtol=1e-5), (
+        f"Pista: con productos escalares de cientos se esperaba {esperado.item():.2f} y "
+        f"obtuviste {float(obtenido):.2f}: log(sigmoid(x)) da -inf cuando sigmoid(x) se "
+        "redondea a 0; usa la versión estable del logaritmo de la sigmoide."
+    )
+    obtenido.backward()
+    assert all(t.grad is not None and torch.isfinite(t.grad).all() for t in entradas), (
+        "Pista: con productos escalares grandes los gradientes salen nan o inf; usa la versión "
+        "estable del logaritmo de la sigmoide."
+    )

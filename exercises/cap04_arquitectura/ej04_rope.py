@@ -12,7 +12,7 @@ forma ``rotada = concatenar(-x2, x1)`` y devuelve::
     x * cos + rotada * sin
 
 Así la dimensión ``i`` gira junto con la dimensión ``i + Dh/2`` (no con la ``i + 1``).
-La salida tiene la misma forma que ``x``.
+La salida es un tensor nuevo con la misma forma que ``x`` (no modifiques ``x``).
 
 Califícalo con ``pytest exercises/cap04_arquitectura/test_ej04_rope.py``
 o, en un cuaderno, con ``calificar("4.4", aplicar_rope)``.

@@ -9,7 +9,7 @@ EJERCICIO = "4.2"
 
 
 def test_forma_tipo_y_valores(funcion):
-    for n in (1, 2, 5, 9):
+    for n in (1, 2, 5, 9, 64, 300):
         m = funcion(n)
         assert isinstance(m, torch.Tensor) and tuple(m.shape) == (n, n), (
             f"Pista: para n={n} devuelve un tensor de forma ({n}, {n})."
@@ -22,8 +22,10 @@ def test_forma_tipo_y_valores(funcion):
             "Pista: cada token debe poder atenderse a sí mismo: la diagonal debe ser True."
         )
         assert torch.equal(m, esperada), (
-            "Pista: True donde j <= i (columnas a la izquierda o en la diagonal) y False encima; "
-            "¿usaste triu en lugar de tril, o un desplazamiento (diagonal=±1)?"
+            f"Pista: para n={n} la máscara no coincide: True donde j <= i (columnas a la "
+            "izquierda o en la diagonal) y False encima. ¿Usaste el triángulo de arriba, un "
+            "desplazamiento de la diagonal, el convenio contrario (True = tapado) o una máscara "
+            "precalculada de tamaño fijo?"
         )
 
 

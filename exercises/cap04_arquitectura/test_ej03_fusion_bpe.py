@@ -38,3 +38,30 @@ def test_coincide_con_la_referencia_y_no_modifica_la_entrada(funcion):
             f"Pista: con ids={copia} y par={par} esperaba {referencia(copia, par, 100)} y diste "
             f"{obtenido}; las apariciones se sustituyen todas, sin solaparse."
         )
+
+
+def test_ids_de_varias_cifras_y_lista_nueva(funcion):
+    # Con ids de dos o más cifras, trabajar sobre el texto «11 2 1 21» confunde los números.
+    casos = [
+        (([11, 2, 1, 21], (1, 2), 300), [11, 2, 1, 21]),
+        (([1, 21, 1, 2, 12], (1, 2), 300), [1, 21, 300, 12]),
+        (([256, 101, 256, 101, 10], (256, 101), 1000), [1000, 1000, 10]),
+        (([12, 3, 1, 23], (12, 3), 7), [7, 1, 23]),
+        (([5, 6, 6, 5], (6, 5), 99), [5, 6, 99]),
+        (([11, 12, 13], (1, 2), 300), [11, 12, 13]),
+    ]
+    for (ids, par, nuevo), esperado in casos:
+        entrada = list(ids)
+        obtenido = funcion(entrada, par, nuevo)
+        assert entrada == ids, (
+            "Pista: no modifiques la lista de entrada; construye una lista nueva."
+        )
+        assert obtenido is not entrada, (
+            "Pista: devuelve una lista NUEVA, también cuando no hay nada que fusionar (no "
+            "devuelvas la misma lista que recibes)."
+        )
+        assert list(obtenido) == esperado, (
+            f"Pista: fusionar({ids}, {par}, {nuevo}) debe dar {esperado} y diste "
+            f"{list(obtenido)}. Compara enteros, no texto: al unir los ids en una cadena, «1 2» "
+            "aparece dentro de «11 2» o de «1 21». Y el par es ordenado: (a, b) no es (b, a)."
+        )

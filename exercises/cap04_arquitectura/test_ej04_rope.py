@@ -42,3 +42,33 @@ def test_propiedades_de_la_rotacion(funcion):
     assert torch.allclose(girado, esperado, atol=1e-6), (
         "Pista: el eje 0 debe girar hacia el eje Dh/2 (la otra mitad), no hacia el eje 1."
     )
+
+
+def test_tablas_de_otras_posiciones(funcion):
+    # Las filas 5..10 de las tablas (posiciones 5 a 10) y otra base: usa las que recibes.
+    x = torch.randn(2, 6, 8, generator=torch.Generator().manual_seed(2))
+    cos, sin = frecuencias_rope(8, 16, base=500.0)
+    obtenido = funcion(x, cos[5:11], sin[5:11])
+    assert torch.allclose(obtenido, referencia(x, cos[5:11], sin[5:11]), atol=1e-5), (
+        "Pista: con las tablas de las posiciones 5 a 10 el resultado no coincide: usa los cos "
+        "y sin que recibes (no los recalcules ni supongas que empiezan en la posición 0)."
+    )
+
+
+def test_entrada_no_contigua_sin_modificarla(funcion):
+    # x como sale de dividir en cabezas: (B, T, H, Dh) traspuesto a (B, H, T, Dh).
+    base = torch.randn(2, 5, 3, 8, generator=torch.Generator().manual_seed(3))
+    x = base.transpose(1, 2)
+    copia = x.clone()
+    cos, sin = frecuencias_rope(8, 5)
+    obtenido = funcion(x, cos, sin)
+    assert torch.equal(x, copia), (
+        "Pista: tu función modificó x en su sitio (p. ej. al asignar en x[..., :Dh/2]); "
+        "construye la versión rotada en un tensor nuevo."
+    )
+    assert tuple(obtenido.shape) == (2, 3, 5, 8) and torch.allclose(
+        obtenido, referencia(copia, cos, sin), atol=1e-5), (
+        "Pista: con una x no contigua (como la que sale de dividir en cabezas) el resultado no "
+        "coincide o falla: .view() exige memoria contigua; parte las mitades con cortes "
+        "(slicing) o con chunk."
+    )

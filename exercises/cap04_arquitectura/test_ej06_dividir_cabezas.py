@@ -9,7 +9,7 @@ EJERCICIO = "4.6"
 
 def test_forma_y_valores(funcion):
     generador = torch.Generator().manual_seed(0)
-    for b, t, d, h in [(2, 5, 12, 3), (1, 7, 8, 2), (3, 4, 16, 4)]:
+    for b, t, d, h in [(2, 5, 12, 3), (1, 7, 8, 2), (3, 4, 16, 4), (2, 3, 6, 3), (4, 1, 6, 6)]:
         x = torch.randn(b, t, d, generator=generador)
         obtenido = funcion(x, h)
         assert tuple(obtenido.shape) == (b, h, t, d // h), (
@@ -17,8 +17,9 @@ def test_forma_y_valores(funcion):
             f"{(b, h, t, d // h)}; diste {tuple(obtenido.shape)}."
         )
         assert torch.equal(obtenido, referencia(x, h)), (
-            "Pista: la forma es correcta pero los valores no: un reshape directo a (B, H, T, Dh) "
-            "mezcla posiciones; separa primero (B, T, H, Dh) y luego intercambia T y H."
+            "Pista: la forma es correcta pero los valores no: la cabeza h debe recibir el trozo "
+            "contiguo número h de D en cada posición. Cambiar la forma directamente a la final "
+            "mezcla posiciones con trozos; piensa en qué orden separas y reordenas los ejes."
         )
 
 

@@ -12,7 +12,9 @@ EJERCICIOS = [
         archivo="ej01_softmax_estable.py",
         funcion="softmax_estable",
         referencia="curso_llm.matematicas:softmax_estable",
-        pista="Resta el máximo de cada fila antes de aplicar np.exp y normaliza sobre el eje pedido.",
+        pista="Si exp desborda, piensa qué puedes restar a todos los valores de un corte sin "
+        "cambiar su softmax; hazlo en cada corte del eje pedido por separado, no con un "
+        "único valor para todo el arreglo.",
     ),
     Ejercicio(
         id="1.2",
@@ -21,8 +23,9 @@ EJERCICIOS = [
         archivo="ej02_gradiente_numerico.py",
         funcion="gradiente_numerico",
         referencia="curso_llm.matematicas:gradiente_numerico",
-        pista="Trabaja sobre una copia en float de x; para cada índice (np.ndindex) suma y resta "
-        "h solo en esa coordenada y divide la diferencia entre 2h.",
+        pista="Cada coordenada se perturba sola, hacia los dos lados, y vuelve a su valor antes "
+        "de pasar a la siguiente. Cuidado con una x de enteros (sumarle h no cambia nada) "
+        "y no modifiques la x que recibes.",
     ),
     Ejercicio(
         id="1.3",
@@ -31,8 +34,9 @@ EJERCICIOS = [
         archivo="ej03_entropia_cruzada_logits.py",
         funcion="entropia_cruzada_logits",
         referencia="curso_llm.matematicas:entropia_cruzada_logits",
-        pista="log softmax(z)_k = z_k - m - log(sum_j exp(z_j - m)) con m = max(z) por fila; "
-        "toma la columna de la etiqueta de cada fila y promedia con signo menos.",
+        pista="El logaritmo de una softmax ya calculada da -inf con logits grandes: obtén la "
+        "log-probabilidad directamente con el truco del máximo (log-sum-exp), fila a "
+        "fila, y promedia sobre los ejemplos.",
     ),
     Ejercicio(
         id="1.4",
@@ -41,8 +45,9 @@ EJERCICIOS = [
         archivo="ej04_divergencia_kl.py",
         funcion="divergencia_kl",
         referencia="curso_llm.matematicas:divergencia_kl",
-        pista="Suma p * log(p / q) sobre el último eje, solo donde p > 0 (np.where), con "
-        "logaritmo natural.",
+        pista="El primer argumento es el que pondera y el logaritmo es natural. Los términos "
+        "con p_i = 0 deben valer 0 sin producir nan, y cada distribución es un corte del "
+        "último eje.",
     ),
     Ejercicio(
         id="1.5",
@@ -51,8 +56,9 @@ EJERCICIOS = [
         archivo="ej05_similitud_coseno.py",
         funcion="similitud_coseno",
         referencia="curso_llm.matematicas:similitud_coseno",
-        pista="np.sum(a * b, axis=-1) dividido entre np.linalg.norm(a, axis=-1) * "
-        "np.linalg.norm(b, axis=-1).",
+        pista="Divide el producto escalar entre las longitudes (normas euclídeas) de los dos "
+        "vectores, todo a lo largo del último eje, para que un lote dé una similitud por "
+        "fila.",
     ),
     Ejercicio(
         id="1.6",
@@ -61,7 +67,8 @@ EJERCICIOS = [
         archivo="ej06_capa_lineal.py",
         funcion="capa_lineal",
         referencia="curso_llm.matematicas:capa_lineal",
-        pista="nn.Linear guarda W con forma (d_salida, d_entrada): y = x @ W.T, y suma b "
-        "solo si no es None.",
+        pista="Mira la forma de W: una fila por neurona de salida. Piensa qué debes hacer con W "
+        "para que su dimensión de entrada case con la última de x, y recuerda que el "
+        "sesgo puede faltar.",
     ),
 ]

@@ -32,8 +32,9 @@ EJERCICIOS = [
         archivo="ej03_sgd_momentum.py",
         funcion="paso_sgd_momentum",
         referencia="curso_llm.redes:paso_sgd_momentum",
-        pista="Primero actualiza la velocidad (momento * velocidad + grad) y después mueve el "
-        "parámetro EN CONTRA de la velocidad nueva, multiplicada por la tasa.",
+        pista="El orden importa: primero la velocidad nueva y después el paso del parámetro con "
+        "ESA velocidad, en contra del gradiente. El gradiente se acumula tal cual, y los "
+        "tensores que recibes no se tocan.",
     ),
     Ejercicio(
         id="2.4",
@@ -42,8 +43,9 @@ EJERCICIOS = [
         archivo="ej04_adam.py",
         funcion="paso_adam",
         referencia="curso_llm.redes:paso_adam",
-        pista="Actualiza m y v con los gradientes y sus cuadrados, divide por (1 - beta**t) con t "
-        "empezando en 1, y usa eps fuera de la raíz cuadrada.",
+        pista="m y v se guardan sin corregir; la corrección del sesgo (con t desde 1) solo "
+        "sirve para mover el parámetro, y eps va fuera de la raíz. Devuelve tensores "
+        "nuevos.",
     ),
     Ejercicio(
         id="2.5",
@@ -52,8 +54,9 @@ EJERCICIOS = [
         archivo="ej05_adamw.py",
         funcion="paso_adamw",
         referencia="curso_llm.redes:paso_adamw",
-        pista="No sumes el decaimiento al gradiente: encoge el parámetro con "
-        "param * (1 - tasa * decaimiento) y después da el paso de Adam con el gradiente original.",
+        pista="El decaimiento no pasa por el gradiente ni por m y v: encoge el parámetro "
+        "directamente, en proporción a la tasa, antes del paso de Adam con el gradiente "
+        "original.",
     ),
     Ejercicio(
         id="2.6",
@@ -62,7 +65,8 @@ EJERCICIOS = [
         archivo="ej06_parada_temprana.py",
         funcion="parada_temprana",
         referencia="curso_llm.redes:parada_temprana",
-        pista="Recorre las épocas llevando la mejor pérdida y un contador de épocas sin mejora "
-        "(mejora = estrictamente menor); para cuando el contador llega a la paciencia.",
+        pista="Una época solo mejora si baja ESTRICTAMENTE de la mejor pérdida vista; cuenta "
+        "las épocas seguidas sin mejora y piensa en qué época exacta se agota la "
+        "paciencia. Las épocas se cuentan desde 0.",
     ),
 ]

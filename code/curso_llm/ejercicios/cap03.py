@@ -12,8 +12,9 @@ EJERCICIOS = [
         archivo="ej01_normalizar_texto.py",
         funcion="normalizar_texto",
         referencia="curso_llm.nlp_clasico.preprocesamiento:normalizar_texto",
-        pista="Pasa a NFD con unicodedata.normalize, borra las marcas combinantes salvo la "
-              "virgulilla (U+0303) que sigue a una «n», y vuelve a NFC.",
+        pista="En NFD cada tilde es un carácter aparte (una marca combinante) que puedes "
+        "quitar; la excepción es la virgulilla que va detrás de una n o una N. La salida "
+        "debe quedar en NFC.",
     ),
     Ejercicio(
         id="3.2",
@@ -22,8 +23,9 @@ EJERCICIOS = [
         archivo="ej02_tfidf.py",
         funcion="matriz_tfidf",
         referencia="curso_llm.nlp_clasico.representaciones:matriz_tfidf",
-        pista="Cuenta (documentos × vocabulario ordenado), multiplica por "
-              "idf = ln((1 + n) / (1 + df)) + 1 y divide cada fila por su norma L2.",
+        pista="Tres piezas: conteos brutos con las columnas en orden alfabético, el idf "
+        "suavizado del enunciado (df cuenta documentos, no apariciones) y filas de norma "
+        "L2 igual a 1; un documento vacío se queda a 0.",
     ),
     Ejercicio(
         id="3.3",
@@ -32,8 +34,8 @@ EJERCICIOS = [
         archivo="ej03_bigramas_add_k.py",
         funcion="probabilidades_add_k",
         referencia="curso_llm.nlp_clasico.ngramas:probabilidades_add_k",
-        pista="Suma k a cada conteo y divide cada fila por (suma de la fila + k·V), con V el "
-              "número de columnas.",
+        pista="Al sumar k a las V casillas de una fila, el total de la fila también crece: cada "
+        "fila debe seguir sumando 1, también la de un contexto nunca visto.",
     ),
     Ejercicio(
         id="3.4",
@@ -42,8 +44,8 @@ EJERCICIOS = [
         archivo="ej04_perplejidad.py",
         funcion="perplejidad_bigramas",
         referencia="curso_llm.nlp_clasico.ngramas:perplejidad_bigramas",
-        pista="Toma P[s[i-1], s[i]] para i = 1..N, haz la media de sus logaritmos naturales "
-              "y devuelve exp(-media).",
+        pista="Hay una predicción menos que tokens (el primero solo es contexto). Trabaja con "
+        "logaritmos naturales: el producto de muchas probabilidades se redondea a 0.",
     ),
     Ejercicio(
         id="3.5",
@@ -52,8 +54,9 @@ EJERCICIOS = [
         archivo="ej05_muestreo_negativo.py",
         funcion="perdida_muestreo_negativo",
         referencia="curso_llm.nlp_clasico.word2vec:perdida_muestreo_negativo",
-        pista="Usa F.logsigmoid: -logsigmoid(u·v) - suma_k logsigmoid(-u_k·v) por ejemplo, y "
-              "luego la media sobre el lote.",
+        pista="El contexto verdadero debe dar un producto escalar alto con la palabra central y "
+        "las negativas, bajo: fíjate en el signo dentro de cada sigmoide. Suma sobre las "
+        "K negativas, promedia sobre el lote y usa el logaritmo estable de la sigmoide.",
     ),
     Ejercicio(
         id="3.6",
@@ -62,6 +65,8 @@ EJERCICIOS = [
         archivo="ej06_ngramas.py",
         funcion="extraer_ngramas",
         referencia="curso_llm.nlp_clasico.ngramas:ngramas",
-        pista="Recorre i = 0 .. len(tokens) - n (incluido) y toma tuple(tokens[i:i + n]).",
+        pista="Hay un n-grama por cada posición en la que aún caben n tokens: cuenta cuántas "
+        "son (ni una más ni una menos) y devuelve cada uno como tupla, en orden y con los "
+        "repetidos.",
     ),
 ]

@@ -12,8 +12,9 @@ EJERCICIOS = [
         archivo="ej01_atencion_escalada.py",
         funcion="atencion_escalada",
         referencia="curso_llm.arquitectura:atencion_escalada",
-        pista="Puntuaciones q @ kᵀ divididas entre sqrt(d); -inf donde la máscara es False; "
-        "softmax sobre el eje de las claves; multiplica por v.",
+        pista="Puntúa cada consulta contra cada clave, escala por la raíz de la dimensión, "
+        "aplica la máscara ANTES de normalizar y normaliza sobre las claves; todo debe "
+        "funcionar con cualquier número de ejes delante.",
     ),
     Ejercicio(
         id="4.2",
@@ -22,7 +23,9 @@ EJERCICIOS = [
         archivo="ej02_mascara_causal.py",
         funcion="mascara_causal",
         referencia="curso_llm.arquitectura:mascara_causal",
-        pista="Una matriz triangular inferior de unos, con la diagonal incluida, de tipo bool.",
+        pista="Dibuja la matriz para n = 3: la fila es quien mira y la columna a quién mira. "
+        "Cada token ve su pasado y a sí mismo, nunca el futuro; True significa «puede "
+        "atender» y el tipo es booleano.",
     ),
     Ejercicio(
         id="4.3",
@@ -31,8 +34,9 @@ EJERCICIOS = [
         archivo="ej03_fusion_bpe.py",
         funcion="fusionar",
         referencia="curso_llm.tokenizacion:fusionar",
-        pista="Usa un índice i y un bucle while: si ids[i], ids[i+1] es el par, añade nuevo_id y "
-        "avanza 2; si no, añade ids[i] y avanza 1.",
+        pista="Recorre la lista de izquierda a derecha comparando parejas consecutivas de "
+        "enteros (no texto); tras fusionar una, sigue después de ella, sin solapar, y no "
+        "olvides la última pareja. Devuelve una lista nueva.",
     ),
     Ejercicio(
         id="4.4",
@@ -41,8 +45,9 @@ EJERCICIOS = [
         archivo="ej04_rope.py",
         funcion="aplicar_rope",
         referencia="curso_llm.arquitectura:aplicar_rope",
-        pista="Parte la última dimensión en dos mitades x1, x2; rotada = torch.cat((-x2, x1), -1); "
-        "devuelve x * cos + rotada * sin.",
+        pista="Cada dimensión gira con su pareja de la OTRA mitad, no con la vecina. En cada "
+        "pareja, combina x con su versión girada 90 grados usando cos y sin; en la "
+        "posición 0 nada debe cambiar.",
     ),
     Ejercicio(
         id="4.5",
@@ -51,8 +56,9 @@ EJERCICIOS = [
         archivo="ej05_top_p.py",
         funcion="filtrar_top_p",
         referencia="curso_llm.generacion:filtrar_top_p",
-        pista="Ordena de mayor a menor, calcula la probabilidad acumulada ANTES de cada token y "
-        "quita los tokens para los que esa suma ya llegaba a p; devuelve al orden original.",
+        pista="En cada fila, con las probabilidades de mayor a menor, decide cuántos tokens "
+        "hacen falta para llegar a p (el que cruza el umbral se queda y siempre queda al "
+        "menos uno); luego lleva esa decisión al orden original.",
     ),
     Ejercicio(
         id="4.6",
@@ -61,6 +67,8 @@ EJERCICIOS = [
         archivo="ej06_dividir_cabezas.py",
         funcion="dividir_cabezas",
         referencia="curso_llm.arquitectura:dividir_cabezas",
-        pista="x.view(B, T, H, D // H) y después .transpose(1, 2).",
+        pista="Cada cabeza recibe un trozo contiguo de D. Separa primero ese eje en (cabezas, "
+        "trozo), sin mezclar posiciones, y después pon el eje de las cabezas delante del "
+        "de las posiciones.",
     ),
 ]
