@@ -43,3 +43,9 @@ benchmarks: $(INSTALADO)
 
 limpiar:
 	rm -rf _build
+
+# Pruebas de humo del camino `gpu` de cada laboratorio (tests/gpu) con modelos diminutos
+# locales; sin una GPU con CUDA se saltan todas.
+.PHONY: gpu
+gpu: $(INSTALADO)
+	$(PY) -m pytest tests/gpu -m gpu -v -rs

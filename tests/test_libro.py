@@ -34,15 +34,24 @@ ENTRADAS = list(entradas_del_indice())
 
 
 def celda_de_instalacion() -> str:
-    """La celda de instalación canónica, con la URL del repositorio de _config.yml."""
+    """La celda de instalación canónica, con la URL del repositorio de _config.yml.
+
+    Solo instala en Colab o Binder (con las versiones de requisitos-colab.txt); en tu equipo,
+    si falta ``curso_llm``, imprime una frase que dice cómo instalarlo.
+    """
     url = CONFIG["repository"]["url"]
     return (
-        "# Instalación del curso: solo actúa en Colab o Binder; en tu equipo no hace nada.\n"
-        "import importlib.util, subprocess, sys\n"
+        "# Instalación del curso: en Colab o Binder lo instala; en tu equipo solo avisa si falta.\n"
+        "import importlib.util, os, subprocess, sys\n"
         'if importlib.util.find_spec("curso_llm") is None:\n'
-        f'    subprocess.run("git clone -q --depth 1 {url} curso-llm"\n'
-        '                   " && pip install -q -e curso-llm", shell=True, check=True)\n'
-        '    sys.path.insert(0, "curso-llm/code")'
+        '    if "google.colab" in sys.modules or "BINDER_LAUNCH_HOST" in os.environ:\n'
+        f'        subprocess.run("git clone -q --depth 1 {url} curso-llm"\n'
+        '                       " && pip install -q -e curso-llm -r curso-llm/requisitos-colab.txt",\n'
+        "                       shell=True, check=True)\n"
+        '        sys.path.insert(0, "curso-llm/code")\n'
+        "    else:\n"
+        '        print("Falta el paquete curso_llm: en la carpeta del repositorio ejecuta `make test` "\n'
+        '              "y abre los cuadernos con `.venv/bin/jupyter lab`.")'
     )
 
 
@@ -84,6 +93,38 @@ def test_cuaderno_empieza_con_la_celda_de_instalacion(cuaderno):
         f"{cuaderno.name}: la primera celda de código debe ser la celda de instalación "
         "(ver CONTRIBUIR.md)"
     )
+
+
+@pytest.mark.parametrize("lugar", ["equipo", "colab", "binder"])
+def test_celda_de_instalacion_solo_instala_en_colab_o_binder(lugar, monkeypatch, capsys):
+    """Sin curso_llm: en Colab o Binder clona el repositorio e instala con las versiones de
+    requisitos-colab.txt; en tu equipo no ejecuta nada y dice en una frase cómo instalarlo."""
+    import importlib.util
+    import subprocess
+    import sys
+    import types
+
+    ordenes = []
+    monkeypatch.setattr(importlib.util, "find_spec", lambda nombre, *a, **k: None)
+    monkeypatch.setattr(subprocess, "run", lambda orden, **k: ordenes.append(orden))
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.delitem(sys.modules, "google.colab", raising=False)
+    monkeypatch.delenv("BINDER_LAUNCH_HOST", raising=False)
+    if lugar == "colab":
+        monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    elif lugar == "binder":
+        monkeypatch.setenv("BINDER_LAUNCH_HOST", "https://mybinder.org/")
+    exec(celda_de_instalacion(), {})
+    salida = capsys.readouterr().out
+    if lugar == "equipo":
+        assert ordenes == []
+        assert salida.count("\n") == 1 and salida.startswith("Falta el paquete curso_llm")
+        assert "make test" in salida and ".venv/bin/jupyter lab" in salida
+    else:
+        assert len(ordenes) == 1 and salida == ""
+        assert "pip install -q -e curso-llm -r curso-llm/requisitos-colab.txt" in ordenes[0]
+        assert (RAIZ / "requisitos-colab.txt").is_file()
+        assert sys.path[0] == "curso-llm/code"
 
 
 @pytest.mark.parametrize("cuaderno", CUADERNOS, ids=lambda c: c.stem)
