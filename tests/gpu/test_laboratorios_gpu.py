@@ -25,7 +25,7 @@ from curso_llm.arquitectura import desde_llama
 from curso_llm.datos import corpus_narrativo
 from curso_llm.entrenamiento import preentrenar
 from curso_llm.entrenamiento.preentrenamiento import argumentos_entrenamiento
-from curso_llm.tokenizacion import directorio_modelo_base, tokenizador_base
+from curso_llm.modelos import ruta_modelo_base, tokenizador_base
 
 pytestmark = pytest.mark.gpu
 
@@ -46,7 +46,7 @@ def textos_validacion():
 @pytest.fixture(scope="module")
 def modelo_gpu():
     """El modelo base cargado por el camino ``gpu`` de ``cargar_modelo`` (carpeta local)."""
-    return modelos.cargar_modelo(str(directorio_modelo_base()), perfil="gpu")
+    return modelos.cargar_modelo(str(ruta_modelo_base()), perfil="gpu")
 
 
 def _ids(tokenizador, texto=PROMPT):
@@ -101,15 +101,15 @@ def test_cap04_minigpt_reproduce_llama_en_gpu(tokenizador):
 
 def test_cap04_preentrenar_en_gpu_con_la_precision_de_la_tarjeta(tokenizador, tmp_path):
     tipo = entorno.elegir_dtype(CUDA)
-    args = argumentos_entrenamiento(pasos=1, tam_lote=1, tasa_aprendizaje=1e-3, perfil="gpu",
+    args = argumentos_entrenamiento(pasos=1, tamano_lote=1, tasa_aprendizaje=1e-3, perfil="gpu",
                                     directorio_salida=str(tmp_path), semilla=0)
     assert (args.bf16, args.fp16) == (tipo == torch.bfloat16, tipo == torch.float16), (
         f"El preentrenamiento debe usar el tipo que elige entorno ({tipo}); usa "
         f"bf16={args.bf16}, fp16={args.fp16}"
     )
-    modelo = modelos.crear_modelo(modelos.config_llama("micro", tam_vocab=len(tokenizador)))
+    modelo = modelos.crear_modelo(modelos.config_llama("micro", tamano_vocabulario=len(tokenizador)))
     resultado = preentrenar(
-        modelo, tokenizador, corpus_narrativo("train")[:400], pasos=30, tam_lote=8,
+        modelo, tokenizador, corpus_narrativo("train")[:400], pasos=30, tamano_lote=8,
         long_secuencia=64, tasa_aprendizaje=3e-3, perfil="gpu", registro_cada=1,
         calentamiento=0, directorio_salida=tmp_path,
     )
@@ -127,7 +127,7 @@ def test_modelo_base_en_4_bits_con_bitsandbytes(modelo_gpu, tokenizador, textos_
     cuantizacion = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4",
                                       bnb_4bit_compute_dtype=tipo, bnb_4bit_use_double_quant=True)
     modelo = AutoModelForCausalLM.from_pretrained(
-        str(directorio_modelo_base()), quantization_config=cuantizacion, dtype=tipo,
+        str(ruta_modelo_base()), quantization_config=cuantizacion, dtype=tipo,
         device_map={"": torch.cuda.current_device()},
     ).eval()
     capas_4_bits = [m for m in modelo.modules() if isinstance(m, bnb.nn.Linear4bit)]

@@ -28,7 +28,8 @@ def argumentos_entrenamiento(*, pasos, tamano_lote, tasa_aprendizaje, perfil, di
     from transformers import TrainingArguments
 
     gpu = perfil == "gpu"
-    bf16 = gpu and torch.cuda.is_bf16_supported()
+    # El tipo lo decide entorno.elegir_dtype (una T4 «soporta» bf16 emulado: mejor fp16).
+    bf16 = gpu and entorno.elegir_dtype("cuda") == torch.bfloat16
     return TrainingArguments(
         output_dir=directorio_salida,
         max_steps=pasos,
