@@ -344,3 +344,43 @@ def corpus_narrativo(particion: str = "train", semilla: int = 0) -> list[str]:
         parrafos.append(texto)
         total += len(texto.encode("utf-8"))
     return parrafos
+
+
+def categorias_lexicas() -> dict[str, set[str]]:
+    """Clase léxica de cada palabra que el generador pone en un hueco de sus plantillas.
+
+    Devuelve ``{palabra en minúsculas: {clases}}`` con las clases «nombre», «oficio»,
+    «lugar», «pueblo», «animal», «comida», «número», «verbo», «momento» (días, partes del día,
+    estaciones) y un tipo de adjetivo por hueco («adjetivo de animal», «adjetivo de comida»,
+    «adjetivo de estado», «adjetivo de carácter»), con todas sus formas de género y número.
+    Una palabra puede tener varias clases («cansado» es de animal y de estado). Solo se
+    incluyen las piezas de una palabra («Puertollano del Sur» o «recién hecho» no). Sirve para
+    medir, con la estructura conocida del corpus, si dos palabras ocupan los mismos huecos
+    (capítulo 3, word2vec).
+    """
+    clases: dict[str, set[str]] = {}
+
+    def anadir(palabras, clase: str) -> None:
+        for palabra in palabras:
+            palabra = palabra.lower()
+            if " " not in palabra:
+                clases.setdefault(palabra, set()).add(clase)
+
+    def formas(adjetivos):
+        return [concordar(a, g, n) for a in adjetivos for g in "mf" for n in "sp"]
+
+    anadir(MUJERES + HOMBRES, "nombre")
+    anadir([f for par in OFICIOS for o in par for f in (o, plural(o))], "oficio")
+    anadir([nombre for _, nombre in LUGARES], "lugar")
+    anadir(PUEBLOS, "pueblo")
+    anadir([f for sing, plur, _ in ANIMALES for f in (sing, plur)], "animal")
+    anadir([nombre for nombre, _, _ in COMIDAS], "comida")
+    anadir(NUMEROS, "número")
+    anadir([f for formas_verbo in VERBOS.values() for f in formas_verbo], "verbo")
+    anadir(["lunes", "martes", "sábado", "domingo", "mañana", "tarde", "noche", "amanecer",
+            "mediodía", "verano", "otoño", "invierno", "primavera", "abril"], "momento")
+    anadir(formas(ADJ_ANIMAL), "adjetivo de animal")
+    anadir(formas(ADJ_COMIDA), "adjetivo de comida")
+    anadir(formas(ADJ_ESTADO), "adjetivo de estado")
+    anadir(formas(ADJ_CARACTER), "adjetivo de carácter")
+    return clases

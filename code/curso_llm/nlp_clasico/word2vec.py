@@ -210,3 +210,40 @@ def proyectar_pca(matriz: np.ndarray, componentes: int = 2) -> np.ndarray:
     # Signo determinista: la coordenada de mayor valor absoluto de cada componente, positiva.
     signos = np.sign(proyeccion[np.abs(proyeccion).argmax(axis=0), range(componentes)])
     return proyeccion * np.where(signos == 0, 1.0, signos)
+
+
+def precision_vecinos(
+    embeddings: np.ndarray, tokens: Sequence[str], clases: dict[str, set[str]], k: int = 5
+) -> dict[str, float]:
+    """Para cada palabra de ``clases`` que está en ``tokens``, la fracción de sus ``k`` vecinos
+    más cercanos (similitud coseno, entre todos los ``tokens``) que comparte con ella alguna
+    clase de ``clases``. Un vecino sin clase cuenta como fallo. 1.0 = los ``k`` vecinos son de
+    su clase.
+
+    Es una medida de la calidad de los embeddings cuando se conoce la clase de cada palabra
+    (p. ej. ``curso_llm.datos.narrativo.categorias_lexicas()``).
+    """
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise ValueError(f"k debe ser un entero ≥ 1 (p. ej. 5); recibí {k!r}.")
+    tokens = list(tokens)
+    embeddings = np.asarray(embeddings, dtype=np.float64)
+    if embeddings.ndim != 2 or len(embeddings) != len(tokens):
+        raise ValueError(
+            f"'embeddings' debe tener una fila por token ({len(tokens)}) y tiene forma "
+            f"{embeddings.shape}."
+        )
+    if k >= len(tokens):
+        raise ValueError(f"k ({k}) debe ser menor que el número de tokens ({len(tokens)}).")
+    unitarios = embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
+    posicion = {t: i for i, t in enumerate(tokens)}
+    resultado: dict[str, float] = {}
+    for palabra, suyas in clases.items():
+        if palabra not in posicion:
+            continue
+        i = posicion[palabra]
+        similitudes = unitarios @ unitarios[i]
+        similitudes[i] = -np.inf
+        vecinos = np.argsort(-similitudes, kind="stable")[:k]
+        aciertos = sum(bool(clases.get(tokens[j], set()) & set(suyas)) for j in vecinos)
+        resultado[palabra] = aciertos / k
+    return resultado
