@@ -4,8 +4,6 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-EJERCICIO = "1.5"
-
 
 def test_vectores(funcion):
     rng = np.random.default_rng(6)

@@ -8,7 +8,6 @@ EJERCICIOS = [
     Ejercicio(
         id="1.1",
         titulo="Softmax estable",
-        carpeta=CARPETA,
         archivo="ej01_softmax_estable.py",
         funcion="softmax_estable",
         referencia="curso_llm.matematicas:softmax_estable",
@@ -17,7 +16,6 @@ EJERCICIOS = [
     Ejercicio(
         id="1.2",
         titulo="Gradiente numérico",
-        carpeta=CARPETA,
         archivo="ej02_gradiente_numerico.py",
         funcion="gradiente_numerico",
         referencia="curso_llm.matematicas:gradiente_numerico",
@@ -27,7 +25,6 @@ EJERCICIOS = [
     Ejercicio(
         id="1.3",
         titulo="Entropía cruzada desde logits",
-        carpeta=CARPETA,
         archivo="ej03_entropia_cruzada_logits.py",
         funcion="entropia_cruzada_logits",
         referencia="curso_llm.matematicas:entropia_cruzada_logits",
@@ -37,7 +34,6 @@ EJERCICIOS = [
     Ejercicio(
         id="1.4",
         titulo="Divergencia KL",
-        carpeta=CARPETA,
         archivo="ej04_divergencia_kl.py",
         funcion="divergencia_kl",
         referencia="curso_llm.matematicas:divergencia_kl",
@@ -47,7 +43,6 @@ EJERCICIOS = [
     Ejercicio(
         id="1.5",
         titulo="Similitud coseno",
-        carpeta=CARPETA,
         archivo="ej05_similitud_coseno.py",
         funcion="similitud_coseno",
         referencia="curso_llm.matematicas:similitud_coseno",
@@ -57,7 +52,6 @@ EJERCICIOS = [
     Ejercicio(
         id="1.6",
         titulo="Capa lineal",
-        carpeta=CARPETA,
         archivo="ej06_capa_lineal.py",
         funcion="capa_lineal",
         referencia="curso_llm.matematicas:capa_lineal",
