@@ -119,3 +119,19 @@ def test_un_capitulo_del_libro_no_desbloquea_la_solucion(tmp_path, monkeypatch):
     )
     assert proceso.stdout.strip().endswith("OCULTA"), proceso.stdout
     assert not (casa / ".cache" / "curso_llm" / "intentos.json").exists()
+
+
+def test_la_extension_del_libro_marca_la_compilacion(monkeypatch):
+    """``_ext/curso_libro.py`` define CURSO_LLM_LIBRO=1 al configurarse (lo heredan los núcleos)."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    pytest.importorskip("sphinx")
+    monkeypatch.setenv(intentos.VARIABLE_LIBRO, "0")  # monkeypatch lo restaura al terminar
+    monkeypatch.delenv("CURSO_LLM_EJECUCION", raising=False)
+    spec = importlib.util.spec_from_file_location("_curso_libro", RAIZ / "_ext" / "curso_libro.py")
+    extension = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(extension)
+    config = SimpleNamespace(bibtex_bibfiles=[], mathjax_path=None, nb_execution_mode="cache")
+    extension._configurar(SimpleNamespace(srcdir=str(RAIZ)), config)
+    assert intentos.en_el_libro()

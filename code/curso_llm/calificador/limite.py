@@ -4,7 +4,9 @@ Cada ejercicio dispone de ``CURSO_LLM_LIMITE_S`` segundos (por defecto 20) para 
 pruebas juntas; ``0`` desactiva el límite. En el hilo principal de Linux y macOS (una
 terminal o un cuaderno de Jupyter) se usa ``SIGALRM``, que corta también las esperas; en
 otro hilo o en Windows, un hilo vigilante lanza la excepción en el hilo que califica, lo que
-corta los bucles de Python (no una llamada larga dentro de C).
+corta los bucles de Python (no una llamada larga dentro de C). La excepción hereda de
+``BaseException``: un ``except Exception`` no la detiene; un bucle con ``except:`` o
+``except BaseException:`` la atrapa siempre y solo se para interrumpiendo el núcleo.
 """
 
 from __future__ import annotations
