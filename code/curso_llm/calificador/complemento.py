@@ -148,7 +148,7 @@ class Recolector:
             raise limite.TiempoAgotado(self.limite_s)
         inicio = time.monotonic()
         try:
-            with limite.con_limite(restante) as _:
+            with limite.con_limite(restante):
                 resultado = yield
         except limite.TiempoAgotado:
             raise limite.TiempoAgotado(self.limite_s) from None

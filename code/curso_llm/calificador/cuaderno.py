@@ -94,8 +94,8 @@ def solucion(id_ejercicio: str) -> str | None:
     fuente = fuente_esencial(cargar_referencia(ejercicio))
     modulo = ejercicio.referencia.partition(":")[0]
     print(
-        f"Solución de referencia del ejercicio {ejercicio.id} ({ejercicio.referencia}), sin "
-        f"docstring ni comprobaciones de argumentos (completa en el módulo {modulo}):\n"
+        f"Solución de referencia del ejercicio {ejercicio.id} ({ejercicio.referencia}).\n"
+        f"Sin docstring ni comprobaciones de argumentos; completa en el módulo {modulo}.\n"
     )
     print(fuente)
     return fuente
