@@ -6,6 +6,8 @@
 - Sirve MathJax desde la propia compilación (paquete ``sphinx-mathjax-offline``), sin CDN:
   las ecuaciones se ven sin conexión.
 - Permite forzar la ejecución de los cuadernos con ``CURSO_LLM_EJECUCION=force`` (CI).
+- Marca la compilación con ``CURSO_LLM_LIBRO=1``, que heredan los núcleos de los cuadernos:
+  así el calificador no registra como intentos las calificaciones que hace el libro.
 - Añade a la bibliografía los ``referencias.bib`` de cada capítulo.
 """
 
@@ -33,6 +35,8 @@ def _directorio_mathjax() -> Path | None:
 
 
 def _configurar(app, config):
+    # Los núcleos heredan el entorno: durante la compilación, nada cuenta como intento.
+    os.environ["CURSO_LLM_LIBRO"] = "1"
     modo = os.environ.get("CURSO_LLM_EJECUCION", "").strip()
     if modo:
         if modo not in MODOS_EJECUCION:

@@ -1,25 +1,22 @@
 """Configuración común de los calificadores de ``exercises/``.
 
-Cada calificador declara ``EJERCICIO = "N.M"`` y recibe la función que se califica con el
-parámetro ``funcion``. Al terminar, pytest imprime una tabla en español con el estado de
-cada ejercicio y una pista para cada fallo.
+Cada calificador recibe la función que se califica con el parámetro ``funcion``; su
+ejercicio se deduce del nombre del archivo (el registro ``curso_llm/ejercicios/capNN.py`` es
+la única declaración). Al terminar, pytest imprime una tabla en español con el estado de
+cada ejercicio y sus pistas; las trazas de pytest, en inglés, solo con ``-v``.
 """
 
 import pytest
 
-from curso_llm.calificador import NOMBRE_RECOLECTOR, ErrorEjercicio, Recolector, funcion_del_alumno
+from curso_llm.calificador import complemento
 
 
 def pytest_configure(config):
     # Desde calificar() ya hay un recolector; desde la terminal lo registramos aquí.
-    if not any(isinstance(p, Recolector) for p in config.pluginmanager.get_plugins()):
-        config.pluginmanager.register(Recolector(), NOMBRE_RECOLECTOR)
+    complemento.configurar(config)
 
 
 @pytest.fixture
 def funcion(request):
-    """La función del ejercicio ``EJERCICIO`` del módulo del calificador."""
-    try:
-        return funcion_del_alumno(request.module.EJERCICIO)
-    except ErrorEjercicio as error:
-        pytest.fail(f"⚠️ {error}", pytrace=False)
+    """La función que se califica (la tuya), con un límite de tiempo por ejercicio."""
+    return complemento.funcion_calificada(request)

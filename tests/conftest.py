@@ -1,6 +1,10 @@
 """Configuración común de las pruebas del paquete."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -11,8 +15,16 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("CURSO_LLM_PERFIL", "cpu")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+# Las pruebas nunca escriben los intentos de quien aprende (~/.cache/curso_llm): desde que se
+# carga este archivo, CURSO_LLM_ESTADO apunta a una carpeta temporal de la sesión, que
+# heredan también los subprocesos y los núcleos de Jupyter que lancen las pruebas.
+_CARPETA_ESTADO = Path(tempfile.mkdtemp(prefix="curso_llm_pruebas_"))
+os.environ["CURSO_LLM_ESTADO"] = str(_CARPETA_ESTADO / "intentos.json")
+atexit.register(shutil.rmtree, _CARPETA_ESTADO, ignore_errors=True)
+
 
 @pytest.fixture(autouse=True)
 def _estado_temporal(tmp_path, monkeypatch):
-    """Los intentos de ejercicios se guardan en una carpeta temporal, no en la del usuario."""
+    """Además, cada prueba guarda sus intentos en su propia carpeta temporal."""
     monkeypatch.setenv("CURSO_LLM_ESTADO", str(tmp_path / "intentos.json"))
+    monkeypatch.delenv("CURSO_LLM_LIBRO", raising=False)

@@ -8,6 +8,7 @@ import pytest
 
 from curso_llm import calificador
 from curso_llm.calificador import ErrorEjercicio
+from curso_llm.calificador.tabla import ancho
 
 ID = "1.1"
 
@@ -85,3 +86,55 @@ def test_linea_de_comandos(tmp_path):
     assert proceso.returncode == 1
     assert "sin hacer" in proceso.stdout
     assert "Resultado: 0 de 1" in proceso.stdout
+
+
+def test_solo_lo_que_lanza_tu_funcion_es_tu_funcion_lanzo():
+    def rota(x, eje=-1):
+        raise ValueError("me equivoqué")
+
+    def devuelve_texto(x, eje=-1):
+        return "hola"
+
+    (resultado,) = calificador.calificar(ID, rota, mostrar=False)
+    assert resultado.pistas == ["Tu función lanzó ValueError: me equivoqué"]
+    (resultado,) = calificador.calificar(ID, devuelve_texto, mostrar=False)
+    assert resultado.estado == "falla"
+    assert not any(p.startswith("Tu función lanzó") for p in resultado.pistas)
+    assert any(p.startswith("Lo que devolvió tu función no se pudo comprobar") for p in
+               resultado.pistas), resultado.pistas
+
+
+def test_la_tabla_muestra_todas_las_pistas_enteras():
+    ejercicio = calificador.obtener("2.4")
+    larga = "Pista: " + " ".join(f"palabra{n}" for n in range(60)) + " fin."
+    resultado = calificador.Resultado(ejercicio, "falla", 1, 4, [larga, "Pista: otra cosa."])
+    texto = calificador.tabla([resultado])
+    lineas = texto.splitlines()
+    assert max(len(linea) for linea in lineas) <= 100
+    columna = lineas[0].index("Pista")
+    primera, *resto = [linea for linea in lineas[2:-1] if linea.strip()]
+    # Alineadas bajo la columna «Pista» (en pantalla: el emoji del estado ocupa dos).
+    inicio = primera.index("1) ")
+    assert ancho(primera[:inicio]) == columna
+    assert all(linea[columna - 2:columna] == "  " and linea[columna] != " " for linea in resto)
+    # Todas las palabras de las dos pistas, en orden, sin «...».
+    pistas = " ".join([primera[inicio:]] + [linea[columna:] for linea in resto])
+    assert "1) " + larga.removeprefix("Pista: ").capitalize() in pistas
+    assert "2) Otra cosa." in pistas
+    assert "..." not in texto
+
+
+def test_terminal_sin_trazas_en_ingles_salvo_con_v():
+    ejercicio = calificador.obtener(ID)
+    ruta = f"{ejercicio.carpeta}/{ejercicio.archivo_prueba}"
+    carpeta = calificador.directorio_ejercicios()
+
+    def pytest_en_terminal(*opciones):
+        return subprocess.run([sys.executable, "-m", "pytest", ruta, *opciones], cwd=carpeta,
+                              capture_output=True, text=True, timeout=120).stdout
+
+    breve = pytest_en_terminal()
+    assert "⏳ sin hacer" in breve and "Resultado: 0 de 1" in breve
+    assert "E   NotImplementedError" not in breve and "def test_" not in breve
+    detallada = pytest_en_terminal("-v")
+    assert "E   NotImplementedError" in detallada and "⏳ sin hacer" in detallada

@@ -2,7 +2,7 @@
 
 import sys
 
-from curso_llm.calificador import principal
+from curso_llm.calificador.cli import principal
 
 if __name__ == "__main__":
     sys.exit(principal())

@@ -4,8 +4,6 @@ import numpy as np
 
 from curso_llm.matematicas import softmax_estable as referencia
 
-EJERCICIO = "1.1"
-
 
 def test_coincide_con_la_referencia(funcion):
     rng = np.random.default_rng(0)

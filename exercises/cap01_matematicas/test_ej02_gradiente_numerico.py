@@ -4,8 +4,6 @@ import numpy as np
 
 from curso_llm.matematicas import gradiente_numerico as referencia
 
-EJERCICIO = "1.2"
-
 
 def _cubica(x):
     return float(np.sum(x**3))

@@ -6,8 +6,6 @@ import torch.nn.functional as F
 
 from curso_llm.matematicas import entropia_cruzada_logits as referencia
 
-EJERCICIO = "1.3"
-
 
 def test_coincide_con_cross_entropy_de_torch(funcion):
     rng = np.random.default_rng(3)

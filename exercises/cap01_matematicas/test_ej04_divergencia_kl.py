@@ -3,8 +3,6 @@
 import numpy as np
 import scipy.stats
 
-EJERCICIO = "1.4"
-
 
 def _distribucion(rng, forma):
     x = rng.gamma(0.7, size=forma)

@@ -4,8 +4,6 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-EJERCICIO = "1.5"
-
 
 def _coseno(a, b):
     return F.cosine_similarity(torch.tensor(a, dtype=torch.float64),

@@ -3,8 +3,6 @@
 import numpy as np
 import torch
 
-EJERCICIO = "1.6"
-
 
 def _capa(d_entrada, d_salida, sesgo=True, semilla=0):
     torch.manual_seed(semilla)

@@ -2,8 +2,6 @@
 
 import torch
 
-EJERCICIO = "2.3"
-
 
 def _trayectorias(funcion, tasa, momento, pasos=5, semilla=0):
     """Compara la función con torch.optim.SGD paso a paso; devuelve pares (obtenido, esperado)."""

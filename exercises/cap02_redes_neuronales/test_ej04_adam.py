@@ -2,8 +2,6 @@
 
 import torch
 
-EJERCICIO = "2.4"
-
 
 def _comparar_con_torch(funcion, tasa, beta1, beta2, eps, pasos=6, semilla=0, escala=1.0):
     """Recorre ``pasos`` pasos con la función y con torch.optim.Adam y compara cada uno."""

@@ -2,8 +2,6 @@
 
 import torch
 
-EJERCICIO = "2.5"
-
 
 def _comparar_con_torch(funcion, tasa, decaimiento, pasos=5, semilla=0):
     gen = torch.Generator().manual_seed(semilla)

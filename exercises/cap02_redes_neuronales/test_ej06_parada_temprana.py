@@ -4,8 +4,6 @@ import random
 
 from curso_llm.redes import parada_temprana as referencia
 
-EJERCICIO = "2.6"
-
 CASOS = [
     # (pérdidas, paciencia, (mejor, parada))
     ([1.0, 0.8, 0.9, 0.85, 0.95], 2, (1, 3)),

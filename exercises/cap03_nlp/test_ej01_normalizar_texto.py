@@ -4,8 +4,6 @@ import unicodedata
 
 from curso_llm.nlp_clasico.preprocesamiento import normalizar_texto as referencia
 
-EJERCICIO = "3.1"
-
 
 def test_quita_tildes_y_pasa_a_minusculas(funcion):
     for texto in ["Canción", "PINGÜINO", "Árbol y ÉXITO", "Papá fue a la Estación.", "Hola"]:

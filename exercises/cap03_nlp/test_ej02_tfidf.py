@@ -4,8 +4,6 @@ import numpy as np
 
 from curso_llm.nlp_clasico.representaciones import matriz_tfidf as referencia
 
-EJERCICIO = "3.2"
-
 PALABRAS = ["pan", "gato", "perro", "río", "casa", "niño", "sol", "luna"]
 
 

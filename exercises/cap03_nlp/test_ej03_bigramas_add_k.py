@@ -4,8 +4,6 @@ import numpy as np
 
 from curso_llm.nlp_clasico.ngramas import probabilidades_add_k as referencia
 
-EJERCICIO = "3.3"
-
 
 def _conteos(semilla: int, v: int = 7) -> np.ndarray:
     rng = np.random.default_rng(semilla)

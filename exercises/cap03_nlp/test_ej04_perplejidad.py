@@ -4,8 +4,6 @@ import numpy as np
 
 from curso_llm.nlp_clasico.ngramas import perplejidad_bigramas as referencia
 
-EJERCICIO = "3.4"
-
 
 def _probabilidades(semilla: int, v: int = 6) -> np.ndarray:
     rng = np.random.default_rng(semilla)

@@ -6,8 +6,6 @@ import torch
 
 from curso_llm.nlp_clasico.word2vec import perdida_muestreo_negativo as referencia
 
-EJERCICIO = "3.5"
-
 
 def _tensores(semilla: int, b: int = 5, k: int = 4, d: int = 8):
     g = torch.Generator().manual_seed(semilla)

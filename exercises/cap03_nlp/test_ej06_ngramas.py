@@ -4,8 +4,6 @@ import random
 
 from curso_llm.nlp_clasico.ngramas import ngramas as referencia
 
-EJERCICIO = "3.6"
-
 PALABRAS = ["el", "gato", "come", "pan", "con", "queso", "y", "miel"]
 
 

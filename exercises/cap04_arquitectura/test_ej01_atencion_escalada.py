@@ -5,8 +5,6 @@ import torch
 from curso_llm.arquitectura import atencion_escalada as referencia
 from curso_llm.arquitectura import mascara_causal
 
-EJERCICIO = "4.1"
-
 
 def _tensores(semilla, *formas):
     generador = torch.Generator().manual_seed(semilla)

@@ -5,8 +5,6 @@ import torch
 from curso_llm.arquitectura import atencion_escalada
 from curso_llm.arquitectura import mascara_causal as referencia
 
-EJERCICIO = "4.2"
-
 
 def test_forma_tipo_y_valores(funcion):
     for n in (1, 2, 5, 9, 64, 300):

@@ -4,8 +4,6 @@ import random
 
 from curso_llm.tokenizacion import fusionar as referencia
 
-EJERCICIO = "4.3"
-
 
 def test_ejemplos(funcion):
     casos = [

@@ -5,8 +5,6 @@ import torch
 from curso_llm.arquitectura import aplicar_rope as referencia
 from curso_llm.arquitectura import frecuencias_rope
 
-EJERCICIO = "4.4"
-
 
 def test_coincide_con_la_referencia(funcion):
     generador = torch.Generator().manual_seed(0)

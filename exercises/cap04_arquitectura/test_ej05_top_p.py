@@ -4,8 +4,6 @@ import torch
 
 from curso_llm.generacion import filtrar_top_p as referencia
 
-EJERCICIO = "4.5"
-
 
 def _conservados(logits):
     return torch.isfinite(logits).tolist()

@@ -4,8 +4,6 @@ import torch
 
 from curso_llm.arquitectura import dividir_cabezas as referencia
 
-EJERCICIO = "4.6"
-
 
 def test_forma_y_valores(funcion):
     generador = torch.Generator().manual_seed(0)

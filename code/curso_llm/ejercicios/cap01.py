@@ -8,7 +8,6 @@ EJERCICIOS = [
     Ejercicio(
         id="1.1",
         titulo="Softmax estable",
-        carpeta=CARPETA,
         archivo="ej01_softmax_estable.py",
         funcion="softmax_estable",
         referencia="curso_llm.matematicas:softmax_estable",
@@ -19,7 +18,6 @@ EJERCICIOS = [
     Ejercicio(
         id="1.2",
         titulo="Gradiente numérico",
-        carpeta=CARPETA,
         archivo="ej02_gradiente_numerico.py",
         funcion="gradiente_numerico",
         referencia="curso_llm.matematicas:gradiente_numerico",
@@ -30,7 +28,6 @@ EJERCICIOS = [
     Ejercicio(
         id="1.3",
         titulo="Entropía cruzada desde logits",
-        carpeta=CARPETA,
         archivo="ej03_entropia_cruzada_logits.py",
         funcion="entropia_cruzada_logits",
         referencia="curso_llm.matematicas:entropia_cruzada_logits",
@@ -41,7 +38,6 @@ EJERCICIOS = [
     Ejercicio(
         id="1.4",
         titulo="Divergencia KL",
-        carpeta=CARPETA,
         archivo="ej04_divergencia_kl.py",
         funcion="divergencia_kl",
         referencia="curso_llm.matematicas:divergencia_kl",
@@ -52,7 +48,6 @@ EJERCICIOS = [
     Ejercicio(
         id="1.5",
         titulo="Similitud coseno",
-        carpeta=CARPETA,
         archivo="ej05_similitud_coseno.py",
         funcion="similitud_coseno",
         referencia="curso_llm.matematicas:similitud_coseno",
@@ -63,7 +58,6 @@ EJERCICIOS = [
     Ejercicio(
         id="1.6",
         titulo="Capa lineal",
-        carpeta=CARPETA,
         archivo="ej06_capa_lineal.py",
         funcion="capa_lineal",
         referencia="curso_llm.matematicas:capa_lineal",

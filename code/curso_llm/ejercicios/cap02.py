@@ -8,7 +8,6 @@ EJERCICIOS = [
     Ejercicio(
         id="2.1",
         titulo="Retropropagación de una capa lineal",
-        carpeta=CARPETA,
         archivo="ej01_lineal_atras.py",
         funcion="lineal_atras",
         referencia="curso_llm.redes:lineal_atras",
@@ -18,7 +17,6 @@ EJERCICIOS = [
     Ejercicio(
         id="2.2",
         titulo="Gradiente de la ReLU",
-        carpeta=CARPETA,
         archivo="ej02_relu_atras.py",
         funcion="relu_atras",
         referencia="curso_llm.redes:relu_atras",
@@ -28,7 +26,6 @@ EJERCICIOS = [
     Ejercicio(
         id="2.3",
         titulo="Un paso de SGD con momento",
-        carpeta=CARPETA,
         archivo="ej03_sgd_momentum.py",
         funcion="paso_sgd_momentum",
         referencia="curso_llm.redes:paso_sgd_momentum",
@@ -39,7 +36,6 @@ EJERCICIOS = [
     Ejercicio(
         id="2.4",
         titulo="Un paso de Adam con corrección del sesgo",
-        carpeta=CARPETA,
         archivo="ej04_adam.py",
         funcion="paso_adam",
         referencia="curso_llm.redes:paso_adam",
@@ -50,7 +46,6 @@ EJERCICIOS = [
     Ejercicio(
         id="2.5",
         titulo="AdamW: decaimiento de pesos desacoplado",
-        carpeta=CARPETA,
         archivo="ej05_adamw.py",
         funcion="paso_adamw",
         referencia="curso_llm.redes:paso_adamw",
@@ -61,7 +56,6 @@ EJERCICIOS = [
     Ejercicio(
         id="2.6",
         titulo="Parada temprana",
-        carpeta=CARPETA,
         archivo="ej06_parada_temprana.py",
         funcion="parada_temprana",
         referencia="curso_llm.redes:parada_temprana",

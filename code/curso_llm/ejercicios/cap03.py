@@ -8,7 +8,6 @@ EJERCICIOS = [
     Ejercicio(
         id="3.1",
         titulo="Normalizar texto",
-        carpeta=CARPETA,
         archivo="ej01_normalizar_texto.py",
         funcion="normalizar_texto",
         referencia="curso_llm.nlp_clasico.preprocesamiento:normalizar_texto",
@@ -19,7 +18,6 @@ EJERCICIOS = [
     Ejercicio(
         id="3.2",
         titulo="Matriz TF-IDF",
-        carpeta=CARPETA,
         archivo="ej02_tfidf.py",
         funcion="matriz_tfidf",
         referencia="curso_llm.nlp_clasico.representaciones:matriz_tfidf",
@@ -30,7 +28,6 @@ EJERCICIOS = [
     Ejercicio(
         id="3.3",
         titulo="Probabilidades de bigramas con suavizado add-k",
-        carpeta=CARPETA,
         archivo="ej03_bigramas_add_k.py",
         funcion="probabilidades_add_k",
         referencia="curso_llm.nlp_clasico.ngramas:probabilidades_add_k",
@@ -40,7 +37,6 @@ EJERCICIOS = [
     Ejercicio(
         id="3.4",
         titulo="Perplejidad de un modelo de bigramas",
-        carpeta=CARPETA,
         archivo="ej04_perplejidad.py",
         funcion="perplejidad_bigramas",
         referencia="curso_llm.nlp_clasico.ngramas:perplejidad_bigramas",
@@ -50,7 +46,6 @@ EJERCICIOS = [
     Ejercicio(
         id="3.5",
         titulo="Pérdida de muestreo negativo",
-        carpeta=CARPETA,
         archivo="ej05_muestreo_negativo.py",
         funcion="perdida_muestreo_negativo",
         referencia="curso_llm.nlp_clasico.word2vec:perdida_muestreo_negativo",
@@ -61,7 +56,6 @@ EJERCICIOS = [
     Ejercicio(
         id="3.6",
         titulo="Extraer n-gramas",
-        carpeta=CARPETA,
         archivo="ej06_ngramas.py",
         funcion="extraer_ngramas",
         referencia="curso_llm.nlp_clasico.ngramas:ngramas",

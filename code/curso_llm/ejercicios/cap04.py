@@ -8,7 +8,6 @@ EJERCICIOS = [
     Ejercicio(
         id="4.1",
         titulo="Atención escalada",
-        carpeta=CARPETA,
         archivo="ej01_atencion_escalada.py",
         funcion="atencion_escalada",
         referencia="curso_llm.arquitectura:atencion_escalada",
@@ -19,7 +18,6 @@ EJERCICIOS = [
     Ejercicio(
         id="4.2",
         titulo="Máscara causal",
-        carpeta=CARPETA,
         archivo="ej02_mascara_causal.py",
         funcion="mascara_causal",
         referencia="curso_llm.arquitectura:mascara_causal",
@@ -30,7 +28,6 @@ EJERCICIOS = [
     Ejercicio(
         id="4.3",
         titulo="Un paso de fusión BPE",
-        carpeta=CARPETA,
         archivo="ej03_fusion_bpe.py",
         funcion="fusionar",
         referencia="curso_llm.tokenizacion:fusionar",
@@ -41,7 +38,6 @@ EJERCICIOS = [
     Ejercicio(
         id="4.4",
         titulo="RoPE",
-        carpeta=CARPETA,
         archivo="ej04_rope.py",
         funcion="aplicar_rope",
         referencia="curso_llm.arquitectura:aplicar_rope",
@@ -52,7 +48,6 @@ EJERCICIOS = [
     Ejercicio(
         id="4.5",
         titulo="Filtrado top-p",
-        carpeta=CARPETA,
         archivo="ej05_top_p.py",
         funcion="filtrar_top_p",
         referencia="curso_llm.generacion:filtrar_top_p",
@@ -63,7 +58,6 @@ EJERCICIOS = [
     Ejercicio(
         id="4.6",
         titulo="Dividir en cabezas",
-        carpeta=CARPETA,
         archivo="ej06_dividir_cabezas.py",
         funcion="dividir_cabezas",
         referencia="curso_llm.arquitectura:dividir_cabezas",
