@@ -463,5 +463,5 @@ def test_calificador_atrapa_el_error(ejercicio, erronea):
         (resultado,) = calificar(ejercicio, erronea, mostrar=False)
     assert not resultado.superado, f"{ejercicio} aceptó {erronea.__name__}"
     assert resultado.estado == "falla", resultado.pistas
-    assert all(p.startswith("Pista:") or p.startswith("Tu función lanzó")
+    assert all(p.startswith(("Pista:", "Tu función lanzó", "Lo que devolvió tu función"))
                for p in resultado.pistas), resultado.pistas

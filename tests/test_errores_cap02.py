@@ -381,5 +381,5 @@ def test_calificador_rechaza_el_error(id_ejercicio, incorrecta):
     (resultado,) = calificar(id_ejercicio, incorrecta, mostrar=False)
     assert not resultado.superado, f"{id_ejercicio} aceptó {incorrecta.__name__}"
     assert resultado.estado == "falla"
-    assert resultado.pistas and all(p.startswith("Pista:") or p.startswith("Tu función lanzó")
+    assert resultado.pistas and all(p.startswith(("Pista:", "Tu función lanzó", "Lo que devolvió tu función"))
                                     for p in resultado.pistas), resultado.pistas

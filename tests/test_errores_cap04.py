@@ -454,5 +454,5 @@ def test_el_calificador_atrapa_el_error(id_ejercicio, funcion):
     (resultado,) = calificar(id_ejercicio, funcion, mostrar=False)
     assert not resultado.superado, f"{id_ejercicio} aceptó {funcion.__name__}"
     assert resultado.estado == "falla", resultado.pistas
-    assert resultado.pistas and all(p.startswith("Pista:") or p.startswith("Tu función lanzó")
+    assert resultado.pistas and all(p.startswith(("Pista:", "Tu función lanzó", "Lo que devolvió tu función"))
                                     for p in resultado.pistas), resultado.pistas
