@@ -357,6 +357,8 @@ def categorias_lexicas() -> dict[str, set[str]]:
     incluyen las piezas de una palabra («Puertollano del Sur» o «recién hecho» no). Sirve para
     medir, con la estructura conocida del corpus, si dos palabras ocupan los mismos huecos
     (capítulo 3, word2vec).
+
+    Capítulo 3 (PLN clásico).
     """
     clases: dict[str, set[str]] = {}
 

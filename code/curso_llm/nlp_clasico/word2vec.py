@@ -222,6 +222,8 @@ def precision_vecinos(
 
     Es una medida de la calidad de los embeddings cuando se conoce la clase de cada palabra
     (p. ej. ``curso_llm.datos.narrativo.categorias_lexicas()``).
+
+    Capítulo 3 (PLN clásico).
     """
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
         raise ValueError(f"k debe ser un entero ≥ 1 (p. ej. 5); recibí {k!r}.")
