@@ -29,14 +29,15 @@ from dataclasses import dataclass, field
 from string import ascii_lowercase
 
 import pybtex.plugin
+import sphinxcontrib.bibtex.plugin
 from pybtex.richtext import Symbol, Tag, Text
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as EstiloUnsrt
 from pybtex.style.formatting.unsrt import date, pages
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
+from pybtex.style.template import field as campo
 from pybtex.style.template import (
-    field as campo,
     first_of,
     href,
     join,
@@ -49,7 +50,6 @@ from pybtex.style.template import (
     together,
     words,
 )
-import sphinxcontrib.bibtex.plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 from sphinxcontrib.bibtex.style.referencing.basic_author_year import (

@@ -5,10 +5,10 @@ import sys
 from pathlib import Path
 
 import pybtex.plugin
-from pybtex.richtext import Text
 import pytest
 import yaml
 from pybtex.database import BibliographyData, Entry, Person, parse_file
+from pybtex.richtext import Text
 
 RAIZ = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(RAIZ / "_ext"))

@@ -120,7 +120,7 @@ def test_punto_decimal_en_la_prosa(cuaderno):
 
 def _cadenas(codigo: str):
     """Cadenas literales de una celda de código (también las partes fijas de los f-strings)."""
-    limpio = "\n".join("" if re.match(r"\s*[%!]", l) else l for l in codigo.splitlines())
+    limpio = "\n".join("" if re.match(r"\s*[%!]", linea) else linea for linea in codigo.splitlines())
     for nodo in ast.walk(ast.parse(limpio)):
         if isinstance(nodo, ast.Constant) and isinstance(nodo.value, str):
             yield nodo.value
