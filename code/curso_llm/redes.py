@@ -6,7 +6,7 @@ Dos partes:
   paso de SGD con momento, Adam y AdamW escritos a mano. Son las soluciones de referencia de
   los ejercicios y se comprueban contra ``torch.autograd`` y ``torch.optim``.
 - **La herramienta**: un :class:`MLP` configurable, :func:`crear_optimizador`,
-  :func:`entrenar_clasificador` (mini-lotes, validación en cada época y parada temprana).
+  :func:`entrenar_clasificador` (lotes, validación en cada época y parada temprana).
 
 Los datos del laboratorio (notas clínicas ficticias como bolsas de palabras) se preparan con
 :func:`curso_llm.datos.preparar_notas`.
@@ -394,14 +394,14 @@ def entrenar_clasificador(
     paciencia: int | None = None,
     semilla: int = 0,
 ) -> dict:
-    """Entrena un clasificador con entropía cruzada, mini-lotes y validación en cada época.
+    """Entrena un clasificador con entropía cruzada, lotes y validación en cada época.
 
     Args:
         modelo: un ``nn.Module`` que devuelve logits de forma ``(lote, clases)``.
         datos_train, datos_val: pares ``(X, y)`` de tensores o ``TensorDataset``.
         optimizador: un optimizador de ``torch.optim`` sobre ``modelo.parameters()``.
         epocas: número máximo de épocas.
-        tamano_lote: tamaño del mini-lote (los lotes se barajan en cada época).
+        tamano_lote: tamaño del lote (los lotes se barajan en cada época).
         paciencia: si no es ``None``, parada temprana: se detiene tras ``paciencia`` épocas
             sin mejorar la pérdida de validación (como :func:`parada_temprana`) y restaura
             los pesos de la mejor época.

@@ -236,7 +236,7 @@ def construir_modelo_base(preset: PresetModeloBase = PRESETS["curso"], salida=No
     (salida / "metricas.json").write_text(json.dumps(metricas, ensure_ascii=False, indent=1),
                                           encoding="utf-8")
     print(f"Perplejidad de validación: {ppl:.2f}. Exactitud a libro abierto (test): "
-          f"{exactitud:.1%}. Guardado en {salida}.", flush=True)
+          f"{100 * exactitud:.1f} %. Guardado en {salida}.", flush=True)
     return metricas
 
 
