@@ -154,7 +154,7 @@ def gradiente_numerico(f: Callable[[np.ndarray], float], x, h: float = 1e-5) -> 
     """
     comprobar_funcion(f, "f")
     h = comprobar_positivo(h, "h", ejemplo="1e-5")
-    x = comprobar_arreglo(x, "x").copy()
+    x = comprobar_arreglo(x, "x").copy()  # copia en float64: la x de quien llama no cambia
     gradiente = np.zeros_like(x)
     plano = x.reshape(-1)  # vista: modificar 'plano' modifica 'x'
     for i in range(plano.size):

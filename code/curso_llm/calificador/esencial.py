@@ -15,6 +15,9 @@ from typing import Callable
 
 _AYUDANTE = re.compile(r"_*(comprobar|validar)\w*")
 _SIMPLES = (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign)
+# Ayudantes que convierten el valor (a un arreglo float64, a etiquetas enteras...): su
+# asignación es parte de la solución.
+_CONVIERTEN = {"comprobar_arreglo", "comprobar_distribucion", "comprobar_etiquetas"}
 
 
 def _solo_lanza(nodo: ast.If) -> bool:
@@ -28,15 +31,22 @@ def _solo_lanza(nodo: ast.If) -> bool:
 
 
 def _llama_ayudante(nodo: ast.stmt) -> bool:
+    """Una llamada suelta a un ayudante de comprobación (``comprobar_x(...)`` o
+    ``y = comprobar_x(y, ...)``). Si el valor se transforma además (``.copy()``, otra
+    llamada alrededor) o el ayudante convierte el tipo (``comprobar_arreglo``...), la línea
+    es parte del cálculo y se muestra."""
     if not isinstance(nodo, _SIMPLES):
         return False
-    for hijo in ast.walk(nodo):
-        if isinstance(hijo, ast.Call):
-            func = hijo.func
-            nombre = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-            if _AYUDANTE.fullmatch(nombre):
-                return True
-    return False
+    valores = nodo.value.elts if isinstance(nodo.value, ast.Tuple) else [nodo.value]
+    return all(_es_ayudante(v) for v in valores)
+
+
+def _es_ayudante(valor: ast.expr) -> bool:
+    if not isinstance(valor, ast.Call):
+        return False
+    func = valor.func
+    nombre = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+    return bool(_AYUDANTE.fullmatch(nombre)) and nombre not in _CONVIERTEN
 
 
 def _es_comprobacion(nodo: ast.stmt) -> bool:
