@@ -41,6 +41,12 @@ def main() -> int:
                 errores.append(f"{relativo}: texto del tema en inglés: {frase!r}")
         if "Abrir en" not in texto:
             errores.append(f"{relativo}: falta «Abrir en» en el botón de ejecución")
+        figuras = len(re.findall(r"\{glue:figure\}", cuaderno.read_text(encoding="utf-8")))
+        imagenes = len(re.findall(r'<img[^>]+src="[^"]*_images/[^"]+\.png"', texto))
+        if imagenes < figuras:
+            errores.append(f"{relativo}: {figuras} figuras pegadas y solo {imagenes} imágenes PNG")
+        if "&lt;Figure size" in texto:
+            errores.append(f"{relativo}: una figura salió como texto («<Figure size ...>»)")
         if re.search(r'src="https?://[^"]*mathjax', texto, re.I):
             errores.append(f"{relativo}: MathJax se carga desde una CDN")
     if not (HTML / "_static" / "mathjax" / "tex-chtml.js").is_file():

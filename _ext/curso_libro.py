@@ -37,6 +37,10 @@ def _directorio_mathjax() -> Path | None:
 def _configurar(app, config):
     # Los núcleos heredan el entorno: durante la compilación, nada cuenta como intento.
     os.environ["CURSO_LLM_LIBRO"] = "1"
+    # Con MPLBACKEND=Agg (CI, pruebas) los núcleos no registran el formato PNG de las figuras
+    # de matplotlib y glue las guardaría como texto («<Figure size ...>»): que usen el suyo.
+    if not os.environ.get("MPLBACKEND", "").startswith("module://matplotlib_inline"):
+        os.environ.pop("MPLBACKEND", None)
     modo = os.environ.get("CURSO_LLM_EJECUCION", "").strip()
     if modo:
         if modo not in MODOS_EJECUCION:

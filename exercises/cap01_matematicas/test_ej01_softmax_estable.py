@@ -41,10 +41,16 @@ def test_cualquier_eje(funcion):
 def test_entrada_entera_y_no_contigua(funcion):
     x = np.array([[1, 2, 3], [4, 4, 4], [0, -2, 5]])
     obtenido = np.asarray(funcion(x))
-    assert np.allclose(obtenido, referencia(x), atol=1e-6), (
-        "Pista: con una entrada de enteros el resultado debe ser de float; si creas la salida "
-        "con np.zeros_like o np.empty_like de una entrada entera, se trunca a 0."
-    )
+    if not np.allclose(obtenido, referencia(x), atol=1e-6):
+        con_floats = np.asarray(funcion(x.astype(float)))
+        assert not np.allclose(con_floats, referencia(x), atol=1e-6), (
+            "Pista: con una entrada de enteros el resultado debe ser de float; si creas la "
+            "salida con np.zeros_like o np.empty_like de una entrada entera, se trunca a 0."
+        )
+        raise AssertionError(
+            "Pista: con la matriz [[1, 2, 3], [4, 4, 4], [0, -2, 5]] los valores no son la "
+            "softmax de cada fila (y tampoco con esa matriz en float)."
+        )
     base = np.random.default_rng(2).normal(size=(6, 4))
     traspuesta = base.T  # (4, 6), no contigua
     assert np.allclose(np.asarray(funcion(traspuesta)), referencia(traspuesta), atol=1e-6), (
