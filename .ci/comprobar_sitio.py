@@ -14,7 +14,8 @@ import yaml
 
 RAIZ = Path(__file__).resolve().parents[1]
 HTML = RAIZ / "_build" / "html"
-EN_INGLES = ["Launch on", "Suggest edit", "Open issue", "Search this book", "Toggle primary sidebar"]
+EN_INGLES = ["Launch on", "Suggest edit", "Open issue", "Search this book", "Toggle primary sidebar",
+             "Link to this", "Issue%20on%20page", "Your%20issue", 'aria-label="Main"']
 
 
 def main() -> int:

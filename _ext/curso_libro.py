@@ -111,9 +111,30 @@ def _informar_tiempos(app, excepcion):
     print("\nTiempo de ejecución de cada cuaderno:\n" + texto)
 
 
+def _boton_de_problema_en_espanol(app, pagename, templatename, context, doctree):
+    """El botón «Informar de un problema» abre una incidencia con título y cuerpo en español
+    (el tema los escribe en inglés dentro de la URL)."""
+
+    def traducir(nodo):
+        if isinstance(nodo, dict):
+            url = nodo.get("url")
+            if isinstance(url, str) and "issue" in url:
+                nodo["url"] = (url.replace("Issue%20on%20page", "Problema%20en%20la%20p%C3%A1gina")
+                               .replace("Your%20issue%20content%20here.",
+                                        "Describe%20aqu%C3%AD%20el%20problema."))
+            for valor in nodo.values():
+                traducir(valor)
+        elif isinstance(nodo, list):
+            for valor in nodo:
+                traducir(valor)
+
+    traducir(context.get("header_buttons", []))
+
+
 def setup(app):
     app.connect("config-inited", _configurar, priority=100)
     app.connect("builder-inited", _traducir_tema, priority=900)
+    app.connect("html-page-context", _boton_de_problema_en_espanol, priority=900)
     app.connect("build-finished", _copiar_mathjax)
     app.connect("build-finished", _informar_tiempos)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
