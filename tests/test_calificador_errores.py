@@ -138,3 +138,14 @@ def test_terminal_sin_trazas_en_ingles_salvo_con_v():
     assert "E   NotImplementedError" not in breve and "def test_" not in breve
     detallada = pytest_en_terminal("-v")
     assert "E   NotImplementedError" in detallada and "⏳ sin hacer" in detallada
+
+
+def test_la_tabla_no_pone_mayuscula_a_un_identificador():
+    """«Pista: grad_b debe...» se muestra «grad_b debe...», no «Grad_b debe...»."""
+    from curso_llm.calificador.tabla import _sin_prefijo
+
+    assert _sin_prefijo("Pista: la forma no coincide.") == "La forma no coincide."
+    assert _sin_prefijo("Pista: grad_b debe tener la forma de b.") == (
+        "grad_b debe tener la forma de b.")
+    assert _sin_prefijo("Pista: x es de enteros.") == "x es de enteros."
+    assert _sin_prefijo("Pista: np.exp desborda.") == "np.exp desborda."

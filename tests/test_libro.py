@@ -50,7 +50,7 @@ def celda_de_instalacion() -> str:
         "                       shell=True, check=True)\n"
         '        sys.path.insert(0, "curso-llm/code")\n'
         "    else:\n"
-        '        print("Falta el paquete curso_llm: en la carpeta del repositorio ejecuta `make test` "\n'
+        '        print("Falta el paquete curso_llm: en la carpeta del repositorio ejecuta `make entorno` "\n'
         '              "y abre los cuadernos con `.venv/bin/jupyter lab`.")'
     )
 
@@ -119,7 +119,7 @@ def test_celda_de_instalacion_solo_instala_en_colab_o_binder(lugar, monkeypatch,
     if lugar == "equipo":
         assert ordenes == []
         assert salida.count("\n") == 1 and salida.startswith("Falta el paquete curso_llm")
-        assert "make test" in salida and ".venv/bin/jupyter lab" in salida
+        assert "make entorno" in salida and ".venv/bin/jupyter lab" in salida
     else:
         assert len(ordenes) == 1 and salida == ""
         assert "pip install -q -e curso-llm -r curso-llm/requisitos-colab.txt" in ordenes[0]

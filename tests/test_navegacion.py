@@ -93,7 +93,7 @@ def test_la_introduccion_marca_los_capitulos_publicados():
     enlazados = [int(n) for n in re.findall(r"^- \{doc\}`(\d\d)_[^`]+`\s*$", intro, flags=re.M)]
     proximos = {
         int(n): nombre
-        for n, nombre in re.findall(r"^- (\d+)\\\. (.+?) \(\*próximamente\*\)\s*$", intro,
+        for n, nombre in re.findall(r"^- (\d+)\\\. (.+?) \(\*en preparación\*\)\s*$", intro,
                                     flags=re.M)
     }
     assert enlazados == publicados, (

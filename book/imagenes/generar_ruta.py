@@ -1,7 +1,7 @@
 """Genera book/imagenes/ruta_del_curso.svg, la figura de la ruta del curso de la introducción.
 
 Los capítulos publicados (los que están en ``_toc.yml``) se dibujan con trazo continuo; los
-demás, con trazo discontinuo y la palabra «próximamente». La lista de publicados queda en los
+demás, con trazo discontinuo y las palabras «en preparación». La lista de publicados queda en los
 metadatos del SVG (``dc:description``) y ``tests/test_navegacion.py`` comprueba que coincide
 con ``_toc.yml`` y con la lista de ``book/intro.md``: si añades un capítulo, vuelve a generar la
 figura.
@@ -69,7 +69,7 @@ def dibujar(publicados: list[int]):
                 ax.add_patch(caja)
                 ax.text(x + 0.45, y + 0.44, f"{numero}. {nombre}", ha="center", va="center",
                         fontsize=10, color="#666666")
-                ax.text(x + 0.45, y + 0.2, "próximamente", ha="center", va="center",
+                ax.text(x + 0.45, y + 0.2, "en preparación", ha="center", va="center",
                         fontsize=8, style="italic", color="#888888")
         if columna < len(ETAPAS) - 1:
             ax.annotate("", xy=(columna + 1.03, 2.6), xytext=(columna + 0.97, 2.6),

@@ -95,6 +95,6 @@ def test_entrada_entera(funcion):
     x = np.array([1, 2, 3])
     obtenido = np.asarray(funcion(lambda v: float(np.sum(np.sin(v))), x, h=1e-3), dtype=float)
     assert np.allclose(obtenido, np.cos([1.0, 2.0, 3.0]), atol=1e-6), (
-        "Pista: si x es de enteros, una copia suya también lo es: sumarle h = 0.001 no cambia "
+        "Pista: si x es de enteros, una copia suya también lo es: sumarle un h menor que 1 no cambia "
         "nada y un gradiente creado con np.zeros_like(x) trunca los decimales. Trabaja en float."
     )

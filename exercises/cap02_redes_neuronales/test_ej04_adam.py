@@ -56,8 +56,10 @@ def test_primer_paso_mueve_tasa(funcion):
     nuevo = torch.as_tensor(nuevo, dtype=torch.float64)
     assert torch.allclose(nuevo, -0.01 * torch.sign(grad), rtol=1e-4), (
         "Pista: en el primer paso (t=1) Adam con corrección del sesgo mueve cada parámetro "
-        "≈ tasa en contra del signo del gradiente. Si el paso es mucho menor, falta la corrección "
-        "(o usas t=0 o t+1 en vez de t)."
+        "≈ tasa en contra del signo del gradiente. Si mueve unas 3.16 veces la tasa (con "
+        "beta1=0.9 y beta2=0.999), falta la corrección del sesgo; si mueve unas 0.74 veces la "
+        "tasa, corriges con el paso siguiente (t+1) en vez de t; si sale infinito o NaN, "
+        "cuentas los pasos desde t=0."
     )
 
 

@@ -45,9 +45,15 @@ def _partir(texto: str, columnas: int, sangria: str = "") -> list[str]:
 
 
 def _sin_prefijo(pista: str) -> str:
-    """La columna ya se llama «Pista»: «Pista: la forma...» se muestra como «La forma...»."""
+    """La columna ya se llama «Pista»: «Pista: la forma...» se muestra como «La forma...».
+
+    Un identificador al principio (``grad_b``, ``x``, ``np.exp``) conserva su forma."""
     if pista.startswith("Pista: ") and len(pista) > 7:
-        return pista[7].upper() + pista[8:]
+        resto = pista[7:]
+        palabra = resto.split(" ", 1)[0].rstrip(",.:;")
+        if len(palabra) > 1 and not any(c in palabra for c in "_.()[]"):
+            return resto[0].upper() + resto[1:]
+        return resto
     return pista
 
 
