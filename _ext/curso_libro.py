@@ -37,6 +37,9 @@ def _directorio_mathjax() -> Path | None:
 def _configurar(app, config):
     # Los núcleos heredan el entorno: durante la compilación, nada cuenta como intento.
     os.environ["CURSO_LLM_LIBRO"] = "1"
+    # ...y pista()/solucion() no leen los intentos de quien compila (su ~/.cache): el libro
+    # se ve igual en cualquier equipo. El archivo no llega a crearse.
+    os.environ["CURSO_LLM_ESTADO"] = str(Path(app.outdir).parent / "intentos_libro.json")
     # Con MPLBACKEND=Agg (CI, pruebas) los núcleos no registran el formato PNG de las figuras
     # de matplotlib y glue las guardaría como texto («<Figure size ...>»): que usen el suyo.
     if not os.environ.get("MPLBACKEND", "").startswith("module://matplotlib_inline"):
