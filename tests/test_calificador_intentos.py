@@ -121,7 +121,7 @@ def test_un_capitulo_del_libro_no_desbloquea_la_solucion(tmp_path, monkeypatch):
     assert not (casa / ".cache" / "curso_llm" / "intentos.json").exists()
 
 
-def test_la_extension_del_libro_marca_la_compilacion(monkeypatch):
+def test_la_extension_del_libro_marca_la_compilacion(monkeypatch, tmp_path):
     """``_ext/curso_libro.py`` define CURSO_LLM_LIBRO=1 al configurarse (lo heredan los núcleos)."""
     import importlib.util
     from types import SimpleNamespace
@@ -132,6 +132,13 @@ def test_la_extension_del_libro_marca_la_compilacion(monkeypatch):
     spec = importlib.util.spec_from_file_location("_curso_libro", RAIZ / "_ext" / "curso_libro.py")
     extension = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(extension)
+    monkeypatch.setenv("CURSO_LLM_ESTADO", "/ruta/de/quien/compila.json")  # se restaura al final
+    monkeypatch.setenv("MPLBACKEND", "Agg")
     config = SimpleNamespace(bibtex_bibfiles=[], mathjax_path=None, nb_execution_mode="cache")
-    extension._configurar(SimpleNamespace(srcdir=str(RAIZ)), config)
+    salida = tmp_path / "_build" / "html"
+    extension._configurar(SimpleNamespace(srcdir=str(RAIZ), outdir=str(salida)), config)
     assert intentos.en_el_libro()
+    # pista()/solucion() leen un estado de la compilación, no el de quien compila...
+    assert Path(os.environ["CURSO_LLM_ESTADO"]).parent == salida.parent
+    # ...y los núcleos dibujan las figuras con su backend (con Agg, glue las guardaría como texto).
+    assert "MPLBACKEND" not in os.environ
