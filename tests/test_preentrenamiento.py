@@ -1,5 +1,6 @@
 """Pruebas del preentrenamiento (``curso_llm.entrenamiento``) con el modelo «micro»."""
 
+import dataclasses
 import json
 import math
 
@@ -46,20 +47,58 @@ def test_preentrenar_micro(tok, tmp_path):
 def test_script_modelo_base(tmp_path):
     from transformers import LlamaForCausalLM
 
+    import curso_llm
     from curso_llm.entrenamiento.modelo_base import PRESETS, construir_modelo_base
     from curso_llm.modelos import contar_parametros
     from curso_llm.tokenizacion import cargar_tokenizador
 
     salida = tmp_path / "base"
-    metricas = construir_modelo_base(PRESETS["prueba"], salida=salida)
+    metricas = construir_modelo_base(PRESETS["prueba"], salida=salida, orden="python -m x")
     for archivo in ("model.safetensors", "config.json", "tokenizer.json", "metricas.json"):
         assert (salida / archivo).is_file()
     guardadas = json.loads((salida / "metricas.json").read_text(encoding="utf-8"))
-    assert guardadas["pasos"] == guardadas["pasos_lectura"] == 2 and math.isfinite(guardadas["perplejidad_validacion"])
+    assert guardadas["preset"]["pasos"] == PRESETS["prueba"].pasos
+    assert guardadas["orden"] == "python -m x" and guardadas["semilla"] == 0
+    assert guardadas["version_paquete"] == curso_llm.__version__
+    assert math.isfinite(guardadas["perplejidad_validacion"])
     assert 0.0 <= metricas["exactitud_libro_abierto"] <= 1.0
+    assert set(metricas["exactitud_libro_abierto_por_tipo"]) <= {"persona", "lugar", "objeto"}
+    # El seguimiento midió la lectura durante el entrenamiento (cada 2 pasos de 4).
+    assert [r["paso"] for r in metricas["seguimiento_lectura"]] == [2, 4]
+    assert set(metricas["tokens_por_fuente"]) == {"lectura", "copia", "narrativo", "clinico"}
     modelo = LlamaForCausalLM.from_pretrained(str(salida), dtype=torch.float32)
     assert contar_parametros(modelo) == metricas["parametros"]
     assert len(cargar_tokenizador(salida)) == metricas["tamano_vocabulario"]
+
+
+def test_modelo_base_determinista(tmp_path):
+    """Dos construcciones con la misma semilla dan exactamente los mismos pesos."""
+    from safetensors.torch import load_file
+
+    from curso_llm.entrenamiento.modelo_base import PRESETS, construir_modelo_base
+
+    preset = dataclasses.replace(PRESETS["prueba"], pasos=3, n_eval=3, seguimiento_cada=100)
+    for nombre in ("a", "b"):
+        construir_modelo_base(preset, salida=tmp_path / nombre)
+    a = load_file(tmp_path / "a" / "model.safetensors")
+    b = load_file(tmp_path / "b" / "model.safetensors")
+    assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
+    # Y la semilla importa: con otra, otros pesos.
+    construir_modelo_base(dataclasses.replace(preset, semilla=1), salida=tmp_path / "c")
+    c = load_file(tmp_path / "c" / "model.safetensors")
+    assert any(a[k].shape != c[k].shape or not torch.equal(a[k], c[k]) for k in a)
+
+
+def test_mezcla_sin_duplicados_y_con_todas_las_fuentes():
+    from curso_llm.entrenamiento.modelo_base import PRESETS, mezcla_preentrenamiento
+
+    fuentes = mezcla_preentrenamiento(PRESETS["prueba"])
+    assert all(fuentes[k] for k in ("lectura", "copia", "narrativo", "clinico"))
+    no_clinicos = [t for k in ("lectura", "copia", "narrativo") for t in fuentes[k]]
+    assert len(no_clinicos) == len(set(no_clinicos))
+    assert all("\nCopia: " in t for t in fuentes["copia"])
+    assert all(t.count("\nPregunta: ") == PRESETS["prueba"].preguntas_por_documento
+               for t in fuentes["lectura"])
 
 
 def test_presets_del_modelo_base():
@@ -69,11 +108,8 @@ def test_presets_del_modelo_base():
     from curso_llm.modelos import ruta_modelo_base
 
     publicadas = json.loads((ruta_modelo_base() / "metricas.json").read_text(encoding="utf-8"))
-    curso = PRESETS["curso"]
-    for campo in ("tamano", "pasos", "pasos_lectura", "tamano_lote", "long_secuencia",
-                  "tasa_aprendizaje", "tasa_aprendizaje_lectura", "semilla",
-                  "tamano_vocabulario"):
-        assert getattr(curso, campo) == publicadas[campo], campo
+    assert publicadas["preset"] == dataclasses.asdict(PRESETS["curso"])
+    assert publicadas["orden"].startswith("python -m curso_llm.entrenamiento.modelo_base")
     assert PRESETS["prueba"].pasos < 10 and PRESETS["prueba"].tamano == "micro"
 
 
@@ -82,8 +118,8 @@ def test_main_lee_el_preset_y_entrena(tmp_path, monkeypatch):
 
     recibido = {}
 
-    def falso(preset, salida=None, desde_fase1=None):
-        recibido.update(preset=preset, salida=salida, desde_fase1=desde_fase1)
+    def falso(preset, salida=None, orden=None):
+        recibido.update(preset=preset, salida=salida, orden=orden)
         return {}
 
     # Solo el análisis de la línea de órdenes: el preset y las opciones que lo sustituyen.
@@ -92,7 +128,9 @@ def test_main_lee_el_preset_y_entrena(tmp_path, monkeypatch):
                       "--salida", str(tmp_path)])
     assert recibido["preset"] == modelo_base.PRESETS["prueba"].__class__(
         **{**modelo_base.PRESETS["prueba"].__dict__, "pasos": 3, "tamano_lote": 4})
-    assert recibido["salida"] == str(tmp_path) and recibido["desde_fase1"] is None
+    assert recibido["salida"] == str(tmp_path)
+    assert recibido["orden"] == ("python -m curso_llm.entrenamiento.modelo_base --preset prueba "
+                                 f"--pasos 3 --tamano-lote 4 --salida {tmp_path}")
     modelo_base.main([])
     assert recibido["preset"] == modelo_base.PRESETS["curso"]
     with pytest.raises(SystemExit):
@@ -101,9 +139,9 @@ def test_main_lee_el_preset_y_entrena(tmp_path, monkeypatch):
 
     # Y de verdad: dos pasos del preset diminuto en una carpeta temporal.
     salida = tmp_path / "main"
-    metricas = modelo_base.main(["--preset", "prueba", "--pasos", "2", "--pasos-lectura", "0",
+    metricas = modelo_base.main(["--preset", "prueba", "--pasos", "2", "--n-eval", "3",
                                  "--salida", str(salida)])
-    assert metricas["pasos"] == 2 and metricas["pasos_lectura"] == 0
+    assert metricas["preset"]["pasos"] == 2 and metricas["tokens_entrenamiento"] == 2 * 2 * 32
     assert len(metricas["historial_perdida"]) >= 1
     guardadas = json.loads((salida / "metricas.json").read_text(encoding="utf-8"))
-    assert guardadas["tamano"] == "micro" and guardadas["tamano_lote"] == 2
+    assert guardadas["tamano"] == "micro" and guardadas["preset"]["tamano_lote"] == 2

@@ -5,4 +5,4 @@ Cada módulo corresponde a una parte del curso; los capítulos del libro lo impo
 ``curso_llm.calificador``.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -46,29 +46,35 @@ def normalizar_respuesta(texto: str) -> str:
 
 
 @torch.no_grad()
-def responder(modelo, tokenizador, prompt: str, max_tokens: int = 16) -> str:
+def responder(modelo, tokenizador, prompt: str, max_tokens: int = 48) -> str:
     """Genera con búsqueda voraz (*greedy*) tras ``prompt`` y corta en el primer salto de
-    línea o fin de texto.
+    línea o fin de texto (la generación se detiene ahí).
 
     Capítulo 9 (Evaluación).
     """
     dispositivo = next(modelo.parameters()).device
     entrada = tokenizador(prompt, return_tensors="pt", add_special_tokens=False).to(dispositivo)
+    parada = [tokenizador.eos_token_id]
+    salto = tokenizador("\n", add_special_tokens=False)["input_ids"]
+    if len(salto) == 1:
+        parada.append(salto[0])
     salida = modelo.generate(
         **entrada, max_new_tokens=max_tokens, do_sample=False,
-        eos_token_id=tokenizador.eos_token_id, pad_token_id=tokenizador.pad_token_id,
+        eos_token_id=parada, pad_token_id=tokenizador.pad_token_id,
     )
     texto = tokenizador.decode(salida[0, entrada["input_ids"].shape[1]:], skip_special_tokens=False)
     texto = texto.split(tokenizador.eos_token)[0]
     return texto.split("\n")[0].strip()
 
 
-def exactitud_libro_abierto(modelo, tokenizador, ejemplos: list[dict], max_tokens: int = 16) -> float:
+def exactitud_libro_abierto(modelo, tokenizador, ejemplos: list[dict], max_tokens: int = 48,
+                            respuestas: list[str] | None = None) -> float:
     """Fracción de ejemplos de ``lectura_comprensiva`` respondidos exactamente.
 
     El prompt es ``formatear_lectura(ejemplo, con_respuesta=False)`` (termina en
-    «Respuesta:»); se compara la generación voraz con la respuesta de referencia tras
-    normalizar espacios, mayúsculas y puntuación final.
+    «Respuesta:»); se compara la generación voraz con la respuesta de referencia (la frase
+    del documento que contiene el dato) tras normalizar espacios, mayúsculas y puntuación
+    final. ``respuestas`` permite pasar generaciones ya hechas (una por ejemplo).
 
     Capítulo 9 (Evaluación).
     """
@@ -76,9 +82,13 @@ def exactitud_libro_abierto(modelo, tokenizador, ejemplos: list[dict], max_token
 
     if not ejemplos:
         raise ValueError("La lista de ejemplos está vacía: no hay nada que evaluar.")
+    if respuestas is not None and len(respuestas) != len(ejemplos):
+        raise ValueError(f"respuestas tiene {len(respuestas)} elementos y ejemplos "
+                         f"{len(ejemplos)}: pasa una respuesta por ejemplo.")
     aciertos = 0
-    for ejemplo in ejemplos:
-        prediccion = responder(modelo, tokenizador, formatear_lectura(ejemplo, con_respuesta=False),
-                               max_tokens=max_tokens)
+    for i, ejemplo in enumerate(ejemplos):
+        prediccion = respuestas[i] if respuestas is not None else responder(
+            modelo, tokenizador, formatear_lectura(ejemplo, con_respuesta=False),
+            max_tokens=max_tokens)
         aciertos += normalizar_respuesta(prediccion) == normalizar_respuesta(ejemplo["respuesta"])
     return aciertos / len(ejemplos)

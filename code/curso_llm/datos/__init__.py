@@ -19,7 +19,12 @@ from .clinico import (
     textos_mundo_clinico,
 )
 from .empaquetado import BloquesEmpaquetados, empaquetar
-from .lectura import formatear_lectura, formatear_lectura_multiple, lectura_comprensiva
+from .lectura import (
+    formatear_copia,
+    formatear_lectura,
+    formatear_lectura_multiple,
+    lectura_comprensiva,
+)
 from .narrativo import corpus_narrativo
 from .notas import ETIQUETAS_NOTAS, NotasVectorizadas, preparar_notas
 
@@ -31,6 +36,7 @@ __all__ = [
     "NotasVectorizadas",
     "corpus_narrativo",
     "empaquetar",
+    "formatear_copia",
     "formatear_lectura",
     "formatear_lectura_multiple",
     "lectura_comprensiva",

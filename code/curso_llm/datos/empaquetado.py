@@ -49,11 +49,13 @@ def empaquetar(textos: list[str], tokenizador, long_secuencia: int = 128) -> Blo
     comprobar_entero_positivo(long_secuencia, "long_secuencia")
     if isinstance(textos, str):
         textos = [textos]
+    import numpy as np
+
     fin = tokenizador.eos_token_id
-    ids: list[int] = []
+    partes = []
     for fila in tokenizador(list(textos), add_special_tokens=False)["input_ids"]:
-        ids.extend(fila)
-        ids.append(fin)
+        partes.append(np.asarray(fila + [fin], dtype=np.int64))
+    ids = np.concatenate(partes) if partes else np.zeros(0, dtype=np.int64)
     n_bloques = len(ids) // long_secuencia
     if n_bloques == 0:
         raise ValueError(
@@ -62,5 +64,5 @@ def empaquetar(textos: list[str], tokenizador, long_secuencia: int = 128) -> Blo
         )
     import torch
 
-    tensor = torch.tensor(ids[: n_bloques * long_secuencia], dtype=torch.long)
+    tensor = torch.from_numpy(ids[: n_bloques * long_secuencia].copy())
     return BloquesEmpaquetados(tensor.view(n_bloques, long_secuencia))

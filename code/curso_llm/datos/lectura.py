@@ -1,8 +1,8 @@
 """Comprensión lectora a libro abierto sobre entidades inventadas.
 
-Cada ejemplo es un documento breve (2 a 4 frases) sobre una persona, un pueblo o un objeto
-que no existe, una pregunta sobre uno de sus atributos y la respuesta, que es un fragmento
-copiado literalmente del documento. Como las entidades son nuevas en cada ejemplo (y nunca
+Cada ejemplo es un documento breve (4 a 6 frases) sobre una persona, un pueblo o un objeto
+que no existe, una pregunta sobre uno de sus atributos y la respuesta, que repite
+literalmente la frase del documento que contiene el dato. Como las entidades son nuevas en cada ejemplo (y nunca
 se repiten entre particiones), el modelo no puede responder de memoria: tiene que leer.
 """
 
@@ -23,8 +23,11 @@ _OFICIOS = ["panadera", "pescador", "maestra", "carpintero", "médica", "enferme
             "astrónomo", "farmacéutica", "marinero", "cantante", "ingeniera"]
 _COLORES = ["rojo", "azul", "verde", "amarillo", "naranja", "morado", "gris", "blanco",
             "negro", "violeta", "turquesa", "marrón", "rosa", "dorado", "plateado"]
-_ANIMALES = ["perro", "gato", "loro", "caballo", "conejo", "burro", "pato", "hurón",
-             "canario", "tortuga", "cabra", "erizo", "búho", "pez", "cerdo"]
+# (nombre, género): el artículo y el participio concuerdan («una cabra llamada Lomi»).
+_ANIMALES = [("perro", "m"), ("gata", "f"), ("loro", "m"), ("caballo", "m"), ("conejo", "m"),
+             ("burra", "f"), ("pato", "m"), ("hurón", "m"), ("canario", "m"), ("tortuga", "f"),
+             ("cabra", "f"), ("erizo", "m"), ("lechuza", "f"), ("pez", "m"), ("oveja", "f"),
+             ("ardilla", "f"), ("gato", "m"), ("perra", "f"), ("yegua", "f"), ("búho", "m")]
 _INSTRUMENTOS = ["la guitarra", "el violín", "el piano", "la flauta", "el tambor",
                  "el acordeón", "la trompeta", "el arpa", "el clarinete", "la gaita"]
 _PLATOS = ["sopa de ajo", "tortilla de patata", "guiso de lentejas", "pan de higo",
@@ -59,23 +62,26 @@ def _ejemplo_persona(rng: random.Random) -> tuple[str, str, list[str], list[tupl
     ciudad = _lugar(rng)
     edad = str(rng.randint(18, 95))
     color = rng.choice(_COLORES)
-    animal = rng.choice(_ANIMALES)
+    animal, genero = rng.choice(_ANIMALES)
     mascota = _palabra(rng)
     instrumento = rng.choice(_INSTRUMENTOS)
-    frases = [
-        f"{completo} trabaja de {oficio} y vive en {ciudad}.",
-        f"Tiene {edad} años y su color favorito es el {color}.",
-        f"Su mascota es un {animal} llamado {mascota}.",
-        f"Los domingos toca {instrumento}.",
-    ]
+    un, llamado = ("un", "llamado") if genero == "m" else ("una", "llamada")
+    frases = {
+        "oficio": f"{completo} trabaja de {oficio}.",
+        "ciudad": f"{nombre} vive en {ciudad}.",
+        "edad": f"{nombre} tiene {edad} años.",
+        "color": f"El color favorito de {nombre} es el {color}.",
+        "mascota": f"La mascota de {nombre} es {un} {animal} {llamado} {mascota}.",
+        "instrumento": f"Los domingos, {nombre} toca {instrumento}.",
+    }
     preguntas = [
-        (f"¿Dónde vive {nombre}?", ciudad),
-        (f"¿De qué trabaja {nombre}?", oficio),
-        (f"¿Cuántos años tiene {nombre}?", edad),
-        (f"¿Cuál es el color favorito de {nombre}?", color),
-        (f"¿Cómo se llama la mascota de {nombre}?", mascota),
-        (f"¿Qué animal es la mascota de {nombre}?", animal),
-        (f"¿Qué instrumento toca {nombre}?", instrumento),
+        (f"¿Dónde vive {nombre}?", "ciudad", ciudad),
+        (f"¿De qué trabaja {nombre}?", "oficio", oficio),
+        (f"¿Cuántos años tiene {nombre}?", "edad", edad),
+        (f"¿Cuál es el color favorito de {nombre}?", "color", color),
+        (f"¿Cómo se llama la mascota de {nombre}?", "mascota", mascota),
+        (f"¿Qué animal es la mascota de {nombre}?", "mascota", animal),
+        (f"¿Qué instrumento toca {nombre}?", "instrumento", instrumento),
     ]
     return completo, "persona", frases, preguntas
 
@@ -88,19 +94,20 @@ def _ejemplo_lugar(rng: random.Random) -> tuple[str, str, list[str], list[tuple[
     _, fundador = _persona(rng)
     anio = str(rng.randint(1100, 1950))
     habitantes = str(rng.randint(2, 90) * 100)
-    frases = [
-        f"{pueblo} es un pueblo de la región de {region}, junto al río {rio}.",
-        f"Lo fundó {fundador} en el año {anio}.",
-        f"Su plato típico es {plato}.",
-        f"Hoy viven allí {habitantes} personas.",
-    ]
+    frases = {
+        "region": f"{pueblo} es un pueblo de la región de {region}.",
+        "rio": f"{pueblo} está junto al río {rio}.",
+        "fundacion": f"{fundador} fundó {pueblo} en el año {anio}.",
+        "plato": f"El plato típico de {pueblo} es {plato}.",
+        "habitantes": f"En {pueblo} viven {habitantes} personas.",
+    }
     preguntas = [
-        (f"¿En qué región está {pueblo}?", region),
-        (f"¿Junto a qué río está {pueblo}?", rio),
-        (f"¿Quién fundó {pueblo}?", fundador),
-        (f"¿En qué año se fundó {pueblo}?", anio),
-        (f"¿Cuál es el plato típico de {pueblo}?", plato),
-        (f"¿Cuántas personas viven en {pueblo}?", habitantes),
+        (f"¿En qué región está {pueblo}?", "region", region),
+        (f"¿Junto a qué río está {pueblo}?", "rio", rio),
+        (f"¿Quién fundó {pueblo}?", "fundacion", fundador),
+        (f"¿En qué año se fundó {pueblo}?", "fundacion", anio),
+        (f"¿Cuál es el plato típico de {pueblo}?", "plato", plato),
+        (f"¿Cuántas personas viven en {pueblo}?", "habitantes", habitantes),
     ]
     return pueblo, "lugar", frases, preguntas
 
@@ -112,18 +119,18 @@ def _ejemplo_objeto(rng: random.Random) -> tuple[str, str, list[str], list[tuple
     color = rng.choice(_COLORES)
     sitio = rng.choice(_SITIOS)
     ciudad = _lugar(rng)
-    art, pron = ("El", "Lo") if genero == "m" else ("La", "La")
-    frases = [
-        f"{art} {objeto} de {dueno} es de {material} y de color {color}.",
-        f"{pron} compró en {ciudad}.",
-        f"{pron} guarda en {sitio}.",
-    ]
-    art_min = art.lower()
+    art, un = ("el", "un") if genero == "m" else ("la", "una")
+    frases = {
+        "material": f"{dueno} tiene {un} {objeto} de {material}.",
+        "color": f"{art.capitalize()} {objeto} de {nombre} es de color {color}.",
+        "compra": f"{nombre} compró {art} {objeto} en {ciudad}.",
+        "sitio": f"{nombre} guarda {art} {objeto} en {sitio}.",
+    }
     preguntas = [
-        (f"¿De qué material es {art_min} {objeto} de {nombre}?", material),
-        (f"¿De qué color es {art_min} {objeto} de {nombre}?", color),
-        (f"¿Dónde compró {nombre} {art_min} {objeto}?", ciudad),
-        (f"¿Dónde guarda {nombre} {art_min} {objeto}?", sitio),
+        (f"¿De qué material es {art} {objeto} de {nombre}?", "material", material),
+        (f"¿De qué color es {art} {objeto} de {nombre}?", "color", color),
+        (f"¿Dónde compró {nombre} {art} {objeto}?", "compra", ciudad),
+        (f"¿Dónde guarda {nombre} {art} {objeto}?", "sitio", sitio),
     ]
     return dueno, "objeto", frases, preguntas
 
@@ -134,9 +141,12 @@ _GENERADORES = (_ejemplo_persona, _ejemplo_lugar, _ejemplo_objeto)
 def lectura_comprensiva(n: int, particion: str = "train", semilla: int = 0) -> list[dict]:
     """Ejemplos de comprensión lectora sobre entidades inventadas.
 
-    La respuesta es siempre un fragmento literal del documento. Cada entidad (persona,
-    pueblo o dueño del objeto) pertenece a una sola partición, decidida por un hash de su
-    nombre, y no se repite dentro de una misma llamada.
+    Cada frase del documento es autónoma (nombra a la entidad) y la respuesta **repite la
+    frase del documento que contiene el dato** («¿Dónde vive Talo?» → «Talo vive en
+    Paloranete.»): responder es localizar una frase y copiarla, un problema de inducción y
+    copia que un modelo diminuto puede aprender. ``dato`` es el fragmento concreto por el que
+    se pregunta. Cada entidad (persona, pueblo o dueño del objeto) pertenece a una sola
+    partición, decidida por un hash de su nombre, y no se repite dentro de una misma llamada.
 
     Args:
         n: número de ejemplos.
@@ -144,13 +154,15 @@ def lectura_comprensiva(n: int, particion: str = "train", semilla: int = 0) -> l
         semilla: semilla del generador (determinista).
 
     Returns:
-        Lista de ``{"documento", "pregunta", "respuesta", "tipo", "entidad",
+        Lista de ``{"documento", "pregunta", "respuesta", "dato", "tipo", "entidad",
         "otras_preguntas"}``; ``otras_preguntas`` son pares ``[pregunta, respuesta]`` sobre
         el mismo documento (útiles para ``formatear_lectura_multiple``).
 
     Capítulo 5 (Preentrenamiento).
     """
     validar_particion(particion)
+    if not isinstance(n, int) or n < 0:
+        raise ValueError(f"n debe ser un entero ≥ 0 (número de ejemplos); has pasado {n!r}.")
     rng = random.Random(f"lectura-{particion}-{semilla}")
     ejemplos: list[dict] = []
     vistas: set[str] = set()
@@ -159,15 +171,16 @@ def lectura_comprensiva(n: int, particion: str = "train", semilla: int = 0) -> l
         if entidad in vistas or particion_de("entidad:" + entidad) != particion:
             continue
         vistas.add(entidad)
-        resto = frases[1:]
+        claves = list(frases)
+        resto = claves[1:]
         rng.shuffle(resto)  # la primera frase presenta la entidad; el resto, en cualquier orden
-        frases = frases[:1] + resto
-        pregunta, respuesta = rng.choice(preguntas)
-        otras = [list(p) for p in preguntas if p[0] != pregunta]
+        orden = claves[:1] + resto
+        pregunta, clave, dato = rng.choice(preguntas)
+        otras = [[p, frases[c]] for p, c, _ in preguntas if p != pregunta]
         random.Random(semilla_de("otras", entidad)).shuffle(otras)
-        ejemplos.append({"documento": " ".join(frases), "pregunta": pregunta,
-                         "respuesta": respuesta, "tipo": tipo, "entidad": entidad,
-                         "otras_preguntas": otras})
+        ejemplos.append({"documento": " ".join(frases[c] for c in orden), "pregunta": pregunta,
+                         "respuesta": frases[clave], "dato": dato, "tipo": tipo,
+                         "entidad": entidad, "otras_preguntas": otras})
     return ejemplos
 
 
@@ -188,6 +201,18 @@ def formatear_lectura(ejemplo: dict, con_respuesta: bool = True) -> str:
     return texto
 
 
+def formatear_copia(ejemplo: dict) -> str:
+    """Tarea auxiliar de copia: ``"Documento: D\nCopia: D"``.
+
+    Copiar un texto que acaba de aparecer es lo que hacen las *cabezas de inducción*
+    (capítulo 4); mezclar esta tarea en el preentrenamiento hace que aparezcan antes y
+    acelera la comprensión lectora.
+
+    Capítulo 5 (Preentrenamiento).
+    """
+    return f"Documento: {ejemplo['documento']}\nCopia: {ejemplo['documento']}"
+
+
 def formatear_lectura_multiple(ejemplo: dict, n_preguntas: int = 3) -> str:
     """Un documento seguido de varias parejas «Pregunta/Respuesta» sobre él.
 
@@ -200,3 +225,15 @@ def formatear_lectura_multiple(ejemplo: dict, n_preguntas: int = 3) -> str:
     for pregunta, respuesta in ejemplo.get("otras_preguntas", [])[: n_preguntas - 1]:
         texto += f"\nPregunta: {pregunta}\nRespuesta: {respuesta}"
     return texto
+
+
+def formatear_copia(ejemplo: dict) -> str:
+    """Tarea auxiliar de copia: ``"Documento: D\nCopia: D"``.
+
+    Copiar un texto que acaba de aparecer es lo que hacen las *cabezas de inducción*
+    (capítulo 4); mezclar esta tarea en el preentrenamiento hace que aparezcan antes y
+    acelera la comprensión lectora.
+
+    Capítulo 5 (Preentrenamiento).
+    """
+    return f"Documento: {ejemplo['documento']}\nCopia: {ejemplo['documento']}"

@@ -19,9 +19,16 @@ __all__ = ["argumentos_entrenamiento", "empaquetar", "preentrenar"]
 
 
 def argumentos_entrenamiento(*, pasos, tamano_lote, tasa_aprendizaje, perfil, directorio_salida,
-                             semilla, registro_cada=None, calentamiento=None):
-    """``TrainingArguments`` ajustados para preentrenar rápido: sin evaluación, sin puntos
-    de control, sin procesos auxiliares de carga y con registro ligero.
+                             semilla, registro_cada=None, calentamiento=None,
+                             decaimiento_pesos=0.01, beta2=0.98, tasa_minima=None,
+                             guardar_cada=None):
+    """``TrainingArguments`` ajustados para preentrenar rápido: sin evaluación, sin procesos
+    auxiliares de carga y con registro ligero.
+
+    La tasa sube linealmente durante ``calentamiento`` pasos y baja con un coseno hasta 0 o,
+    si se da ``tasa_minima`` (una fracción de la máxima, p. ej. 0.1), hasta esa fracción.
+    Con ``guardar_cada`` guarda un punto de control (pesos, optimizador, planificador y
+    estado de los generadores aleatorios) cada tantos pasos en ``directorio_salida``.
 
     Capítulo 5 (Preentrenamiento).
     """
@@ -35,13 +42,16 @@ def argumentos_entrenamiento(*, pasos, tamano_lote, tasa_aprendizaje, perfil, di
         max_steps=pasos,
         per_device_train_batch_size=tamano_lote,
         learning_rate=tasa_aprendizaje,
-        lr_scheduler_type="cosine",
+        lr_scheduler_type="cosine" if tasa_minima is None else "cosine_with_min_lr",
+        lr_scheduler_kwargs={} if tasa_minima is None else {"min_lr_rate": tasa_minima},
         warmup_steps=calentamiento if calentamiento is not None else min(100, pasos // 10),
-        weight_decay=0.01,
-        adam_beta2=0.98,
+        weight_decay=decaimiento_pesos,
+        adam_beta2=beta2,
         max_grad_norm=1.0,
         logging_steps=registro_cada or max(1, pasos // 100),
-        save_strategy="no",
+        save_strategy="steps" if guardar_cada else "no",
+        save_steps=guardar_cada or 500,
+        save_total_limit=None,
         eval_strategy="no",
         report_to=[],
         use_cpu=not gpu,
@@ -55,10 +65,34 @@ def argumentos_entrenamiento(*, pasos, tamano_lote, tasa_aprendizaje, perfil, di
     )
 
 
+def _punto_de_control(reanudar_desde, directorio_salida):
+    """Valida ``reanudar_desde`` con un mensaje claro antes de que lo lea el ``Trainer``."""
+    from pathlib import Path
+
+    if reanudar_desde is None or reanudar_desde is False:
+        return None
+    if reanudar_desde is True:
+        puntos = sorted(Path(directorio_salida).glob("checkpoint-*"),
+                        key=lambda p: int(p.name.split("-")[-1]))
+        if not puntos:
+            raise FileNotFoundError(
+                f"No hay ningún punto de control (checkpoint-N) en {directorio_salida}: "
+                "entrena primero con guardar_cada=N o pasa la ruta de uno en reanudar_desde.")
+        return str(puntos[-1])
+    ruta = Path(reanudar_desde)
+    if not (ruta / "trainer_state.json").exists():
+        raise FileNotFoundError(
+            f"{ruta} no es un punto de control completo (falta trainer_state.json): pasa una "
+            "carpeta checkpoint-N guardada por preentrenar(guardar_cada=N).")
+    return str(ruta)
+
+
 def preentrenar(modelo, tokenizador, textos, *, pasos: int, tamano_lote: int, long_secuencia: int,
                 tasa_aprendizaje: float, perfil: str = "auto", directorio_salida=None,
                 semilla: int = 0, callbacks=None, registro_cada: int | None = None,
-                calentamiento: int | None = None) -> dict:
+                calentamiento: int | None = None, decaimiento_pesos: float = 0.01,
+                beta2: float = 0.98, tasa_minima: float | None = None,
+                guardar_cada: int | None = None, reanudar_desde=None) -> dict:
     """Preentrena ``modelo`` sobre ``textos`` con ``transformers.Trainer``.
 
     Args:
@@ -70,6 +104,10 @@ def preentrenar(modelo, tokenizador, textos, *, pasos: int, tamano_lote: int, lo
         directorio_salida: carpeta de trabajo del ``Trainer`` (temporal si es ``None``).
         semilla: semilla del orden de los datos.
         callbacks: ``TrainerCallback`` adicionales.
+        calentamiento, decaimiento_pesos, beta2, tasa_minima, guardar_cada: ver
+            :func:`argumentos_entrenamiento`.
+        reanudar_desde: ruta de un punto de control (``checkpoint-N``) o ``True`` para el
+            último de ``directorio_salida``: el entrenamiento sigue exactamente donde se quedó.
 
     Returns:
         ``{"historial": [(paso, pérdida), ...], "perdida_final", "tokens_por_segundo",
@@ -90,13 +128,14 @@ def preentrenar(modelo, tokenizador, textos, *, pasos: int, tamano_lote: int, lo
     args = argumentos_entrenamiento(
         pasos=pasos, tamano_lote=tamano_lote, tasa_aprendizaje=tasa_aprendizaje, perfil=perfil,
         directorio_salida=str(directorio_salida), semilla=semilla, registro_cada=registro_cada,
-        calentamiento=calentamiento,
+        calentamiento=calentamiento, decaimiento_pesos=decaimiento_pesos, beta2=beta2,
+        tasa_minima=tasa_minima, guardar_cada=guardar_cada,
     )
     modelo.train()
     entrenador = Trainer(model=modelo, args=args, train_dataset=datos,
                          processing_class=tokenizador, callbacks=callbacks)
     inicio = time.perf_counter()
-    entrenador.train()
+    entrenador.train(resume_from_checkpoint=_punto_de_control(reanudar_desde, directorio_salida))
     segundos = time.perf_counter() - inicio
     modelo.eval()
     historial = [(r["step"], r["loss"]) for r in entrenador.state.log_history if "loss" in r]
