@@ -59,7 +59,7 @@ class PresetModeloBase:
 
     tamano: str = "diminuto"
     tamano_vocabulario: int = 4096
-    pasos: int = 4800
+    pasos: int = 4400
     tamano_lote: int = 16
     long_secuencia: int = 256
     tasa_aprendizaje: float = 2e-3
