@@ -65,25 +65,54 @@ def argumentos_entrenamiento(*, pasos, tamano_lote, tasa_aprendizaje, perfil, di
     )
 
 
-def _punto_de_control(reanudar_desde, directorio_salida):
-    """Valida ``reanudar_desde`` con un mensaje claro antes de que lo lea el ``Trainer``."""
-    from pathlib import Path
+def _punto_de_control(reanudar_desde, directorio_salida, pasos=None, tamano_lote=None):
+    """Valida ``reanudar_desde`` con un mensaje claro antes de que lo lea el ``Trainer``.
+
+    Además de que la carpeta exista y esté completa, comprueba que el punto de control sea
+    de un entrenamiento con los mismos ``pasos`` y ``tamano_lote``: si cambian, el
+    planificador de la tasa y el orden de los datos ya no serían los del entrenamiento
+    interrumpido.
+    """
+    import json
+    from pathlib import Path, PurePath
 
     if reanudar_desde is None or reanudar_desde is False:
         return None
     if reanudar_desde is True:
-        puntos = sorted(Path(directorio_salida).glob("checkpoint-*"),
+        if directorio_salida is None:
+            raise ValueError(
+                "reanudar_desde=True busca el último punto de control en directorio_salida, "
+                "pero directorio_salida es None: pasa la carpeta donde guardaste los puntos de "
+                "control (la del entrenamiento con guardar_cada=N).")
+        puntos = sorted((p for p in Path(directorio_salida).glob("checkpoint-*")
+                         if p.name.split("-")[-1].isdigit()),
                         key=lambda p: int(p.name.split("-")[-1]))
         if not puntos:
             raise FileNotFoundError(
                 f"No hay ningún punto de control (checkpoint-N) en {directorio_salida}: "
                 "entrena primero con guardar_cada=N o pasa la ruta de uno en reanudar_desde.")
-        return str(puntos[-1])
-    ruta = Path(reanudar_desde)
+        ruta = puntos[-1]
+    elif isinstance(reanudar_desde, (str, PurePath)):
+        ruta = Path(reanudar_desde)
+    else:
+        raise TypeError(
+            "El argumento 'reanudar_desde' debe ser None, True (el último punto de control de "
+            "directorio_salida) o la ruta de una carpeta checkpoint-N; recibiste "
+            f"{type(reanudar_desde).__name__}.")
     if not (ruta / "trainer_state.json").exists():
         raise FileNotFoundError(
             f"{ruta} no es un punto de control completo (falta trainer_state.json): pasa una "
             "carpeta checkpoint-N guardada por preentrenar(guardar_cada=N).")
+    estado = json.loads((ruta / "trainer_state.json").read_text(encoding="utf-8"))
+    for nombre, valor, clave in (("pasos", pasos, "max_steps"),
+                                 ("tamano_lote", tamano_lote, "train_batch_size")):
+        guardado = estado.get(clave)
+        if valor is not None and guardado is not None and guardado != valor:
+            raise ValueError(
+                f"El punto de control {ruta} es de un entrenamiento con {nombre}={guardado} y "
+                f"ahora pasas {nombre}={valor}: para seguir exactamente donde se quedó (la misma "
+                f"tasa de aprendizaje en cada paso y el mismo orden de los datos) usa "
+                f"{nombre}={guardado}.")
     return str(ruta)
 
 
@@ -107,7 +136,11 @@ def preentrenar(modelo, tokenizador, textos, *, pasos: int, tamano_lote: int, lo
         calentamiento, decaimiento_pesos, beta2, tasa_minima, guardar_cada: ver
             :func:`argumentos_entrenamiento`.
         reanudar_desde: ruta de un punto de control (``checkpoint-N``) o ``True`` para el
-            último de ``directorio_salida``: el entrenamiento sigue exactamente donde se quedó.
+            último de ``directorio_salida``: el entrenamiento sigue exactamente donde se quedó
+            (pesos, optimizador, planificador, generadores aleatorios y orden de los datos),
+            así que ``pasos`` y ``tamano_lote`` deben ser los del entrenamiento interrumpido.
+            Con la misma semilla, interrumpir y reanudar da los mismos pesos que no
+            interrumpir (``tests/test_reanudar.py``).
 
     Returns:
         ``{"historial": [(paso, pérdida), ...], "perdida_final", "tokens_por_segundo",
@@ -118,6 +151,7 @@ def preentrenar(modelo, tokenizador, textos, *, pasos: int, tamano_lote: int, lo
     from transformers import Trainer
 
     perfil = entorno.elegir_perfil(perfil)
+    punto = _punto_de_control(reanudar_desde, directorio_salida, pasos, tamano_lote)
     datos = textos if isinstance(textos, BloquesEmpaquetados) else empaquetar(textos, tokenizador,
                                                                     long_secuencia)
     long_secuencia = datos.bloques.shape[1]
@@ -135,7 +169,7 @@ def preentrenar(modelo, tokenizador, textos, *, pasos: int, tamano_lote: int, lo
     entrenador = Trainer(model=modelo, args=args, train_dataset=datos,
                          processing_class=tokenizador, callbacks=callbacks)
     inicio = time.perf_counter()
-    entrenador.train(resume_from_checkpoint=_punto_de_control(reanudar_desde, directorio_salida))
+    entrenador.train(resume_from_checkpoint=punto)
     segundos = time.perf_counter() - inicio
     modelo.eval()
     historial = [(r["step"], r["loss"]) for r in entrenador.state.log_history if "loss" in r]
