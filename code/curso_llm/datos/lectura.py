@@ -201,18 +201,6 @@ def formatear_lectura(ejemplo: dict, con_respuesta: bool = True) -> str:
     return texto
 
 
-def formatear_copia(ejemplo: dict) -> str:
-    """Tarea auxiliar de copia: ``"Documento: D\nCopia: D"``.
-
-    Copiar un texto que acaba de aparecer es lo que hacen las *cabezas de inducción*
-    (capítulo 4); mezclar esta tarea en el preentrenamiento hace que aparezcan antes y
-    acelera la comprensión lectora.
-
-    Capítulo 5 (Preentrenamiento).
-    """
-    return f"Documento: {ejemplo['documento']}\nCopia: {ejemplo['documento']}"
-
-
 def formatear_lectura_multiple(ejemplo: dict, n_preguntas: int = 3) -> str:
     """Un documento seguido de varias parejas «Pregunta/Respuesta» sobre él.
 
