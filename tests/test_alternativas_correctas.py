@@ -403,6 +403,119 @@ def cabezas_reshape_permute(x, n_cabezas):
     return x.reshape(b, t, n_cabezas, -1).permute(0, 2, 1, 3).contiguous()
 
 
+# --- Capítulo 5 ---------------------------------------------------------------------------
+
+
+def empaquetar_con_numpy(documentos, id_fin, long_secuencia):
+    partes = [np.append(np.asarray(d, dtype=np.int64), id_fin) for d in documentos]
+    ids = np.concatenate(partes) if partes else np.zeros(0, dtype=np.int64)
+    n_bloques = ids.size // long_secuencia
+    return torch.from_numpy(ids[: n_bloques * long_secuencia].reshape(n_bloques, long_secuencia))
+
+
+def empaquetar_con_torch_cat(documentos, id_fin, long_secuencia):
+    fin = torch.tensor([id_fin])
+    ids = torch.cat([torch.zeros(0, dtype=torch.long)]
+                    + [torch.cat([torch.tensor(d, dtype=torch.long), fin]) for d in documentos])
+    n_bloques = len(ids) // long_secuencia
+    return ids[: n_bloques * long_secuencia].reshape(-1, long_secuencia).clone()
+
+
+def empaquetar_bloque_a_bloque(documentos, id_fin, long_secuencia):
+    bloques, actual = [], []
+    for documento in documentos:
+        for token in [*documento, id_fin]:
+            actual.append(token)
+            if len(actual) == long_secuencia:
+                bloques.append(actual)
+                actual = []
+    return torch.tensor(bloques, dtype=torch.long).reshape(len(bloques), long_secuencia)
+
+
+def perplejidad_sumando_por_secuencia(logits, etiquetas, ignorar=-100):
+    suma, n = 0.0, 0
+    for fila_logits, fila_etiquetas in zip(logits, etiquetas):
+        log_p = fila_logits[:-1].float() - torch.logsumexp(fila_logits[:-1].float(), -1,
+                                                           keepdim=True)
+        for t, etiqueta in enumerate(fila_etiquetas[1:].tolist()):
+            if etiqueta != ignorar:
+                suma -= log_p[t, etiqueta].item()
+                n += 1
+    return math.exp(suma / n)
+
+
+def perplejidad_cross_entropy_suma(logits, etiquetas, ignorar=-100):
+    objetivos = etiquetas[:, 1:].reshape(-1)
+    perdida = F.cross_entropy(logits[:, :-1].reshape(-1, logits.shape[-1]), objetivos,
+                              ignore_index=ignorar, reduction="sum")
+    return torch.exp(perdida / (objetivos != ignorar).sum())
+
+
+def perplejidad_log_softmax_y_mascara(logits, etiquetas, ignorar=-100):
+    log_p = torch.log_softmax(logits[:, :-1], dim=-1)
+    objetivos = etiquetas[:, 1:]
+    validos = objetivos != ignorar
+    elegidos = log_p.gather(-1, torch.where(validos, objetivos, 0).unsqueeze(-1)).squeeze(-1)
+    return float(torch.exp(-(elegidos * validos).sum() / validos.sum()))
+
+
+def tasa_coseno_cuadrado(paso, pasos_totales, pasos_calentamiento, tasa_maxima,
+                         tasa_minima=0.0):
+    if paso < pasos_calentamiento:
+        return paso * (tasa_maxima / pasos_calentamiento)
+    progreso = (paso - pasos_calentamiento) / (pasos_totales - pasos_calentamiento)
+    # (1 + cos θ) / 2 = cos²(θ / 2)
+    return tasa_minima + (tasa_maxima - tasa_minima) * math.cos(math.pi * progreso / 2) ** 2
+
+
+def tasa_con_numpy_interp(paso, pasos_totales, pasos_calentamiento, tasa_maxima,
+                          tasa_minima=0.0):
+    if paso < pasos_calentamiento:
+        return float(np.interp(paso, [0, pasos_calentamiento], [0.0, tasa_maxima]))
+    angulo = np.pi * (paso - pasos_calentamiento) / (pasos_totales - pasos_calentamiento)
+    factor = (1 + np.cos(angulo)) / 2
+    return float(factor * tasa_maxima + (1 - factor) * tasa_minima)
+
+
+def flops_por_token_hacia_delante(n_capas, dim_embedding, n_tokens, long_secuencia,
+                                  incluir_atencion=True):
+    atencion = 4 * dim_embedding**2
+    mlp = 2 * dim_embedding * (4 * dim_embedding)
+    por_token = 2 * n_capas * (atencion + mlp)
+    if incluir_atencion:
+        por_token += 2 * n_capas * long_secuencia * dim_embedding
+    return 3 * por_token * n_tokens
+
+
+def flops_con_float64(n_capas, dim_embedding, n_tokens, long_secuencia, incluir_atencion=True):
+    d, capas, tokens = np.float64(dim_embedding), np.float64(n_capas), np.float64(n_tokens)
+    total = 6.0 * 12.0 * capas * d * d * tokens
+    return total + incluir_atencion * 6.0 * capas * long_secuencia * d * tokens
+
+
+def ley_con_lstsq_log10(x, y):
+    log_x, log_y = np.log10(np.array(x, dtype=float)), np.log10(np.array(y, dtype=float))
+    diseno = np.column_stack([np.ones_like(log_x), log_x])
+    (ordenada, pendiente), residuos, *_ = np.linalg.lstsq(diseno, log_y, rcond=None)
+    r2 = 1 - residuos[0] / np.sum((log_y - log_y.mean()) ** 2)
+    return 10**ordenada, -pendiente, r2
+
+
+def ley_con_linregress(x, y):
+    ajuste = scipy.stats.linregress(np.log(x), np.log(y))
+    return math.exp(ajuste.intercept), -ajuste.slope, ajuste.rvalue**2
+
+
+def ley_con_torch(x, y):
+    log_x = torch.log(torch.tensor(x, dtype=torch.float64))
+    log_y = torch.log(torch.tensor(y, dtype=torch.float64))
+    xc, yc = log_x - log_x.mean(), log_y - log_y.mean()
+    pendiente = (xc * yc).sum() / (xc * xc).sum()
+    ordenada = log_y.mean() - pendiente * log_x.mean()
+    r2 = 1 - ((yc - pendiente * xc) ** 2).sum() / (yc**2).sum()
+    return torch.exp(ordenada).item(), -pendiente.item(), r2.item()
+
+
 CORRECTAS = [
     ("1.1", softmax_scipy),
     ("1.1", softmax_float32_por_cortes),
@@ -455,6 +568,19 @@ CORRECTAS = [
     ("4.5", top_p_fila_a_fila),
     ("4.6", cabezas_con_chunk),
     ("4.6", cabezas_reshape_permute),
+    ("5.1", empaquetar_con_numpy),
+    ("5.1", empaquetar_con_torch_cat),
+    ("5.1", empaquetar_bloque_a_bloque),
+    ("5.2", perplejidad_sumando_por_secuencia),
+    ("5.2", perplejidad_cross_entropy_suma),
+    ("5.2", perplejidad_log_softmax_y_mascara),
+    ("5.3", tasa_coseno_cuadrado),
+    ("5.3", tasa_con_numpy_interp),
+    ("5.4", flops_por_token_hacia_delante),
+    ("5.4", flops_con_float64),
+    ("5.5", ley_con_lstsq_log10),
+    ("5.5", ley_con_linregress),
+    ("5.5", ley_con_torch),
 ]
 
 

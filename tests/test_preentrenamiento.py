@@ -145,3 +145,83 @@ def test_main_lee_el_preset_y_entrena(tmp_path, monkeypatch):
     assert len(metricas["historial_perdida"]) >= 1
     guardadas = json.loads((salida / "metricas.json").read_text(encoding="utf-8"))
     assert guardadas["tamano"] == "micro" and guardadas["preset"]["tamano_lote"] == 2
+
+
+# --- Referencias de los ejercicios del capítulo 5 ----------------------------------------------
+
+
+def test_empaquetar_documentos_como_empaquetar(tok):
+    from curso_llm.datos import empaquetar_documentos
+
+    textos = corpus_narrativo("validation")[:10]
+    documentos = tok(textos, add_special_tokens=False)["input_ids"]
+    copia = [list(d) for d in documentos]
+    bloques = empaquetar_documentos(documentos, tok.eos_token_id, 32)
+    assert documentos == copia
+    assert bloques.dtype == torch.long
+    assert torch.equal(bloques, empaquetar(textos, tok, long_secuencia=32).bloques)
+    assert empaquetar_documentos([[1, 2], [3], []], 9, 3).tolist() == [[1, 2, 9], [3, 9, 9]]
+    vacio = empaquetar_documentos([[1]], 9, 3)
+    assert vacio.shape == (0, 3) and vacio.dtype == torch.long
+    with pytest.raises(TypeError, match="documentos"):
+        empaquetar_documentos([1, 2, 3], 9, 3)
+    with pytest.raises(ValueError, match="long_secuencia"):
+        empaquetar_documentos([[1, 2]], 9, 0)
+
+
+def test_perplejidad_desde_logits_como_la_perdida_de_transformers(tok):
+    from curso_llm.evaluacion import perplejidad_desde_logits
+
+    modelo = crear_modelo(config_llama("micro", tamano_vocabulario=len(tok)))
+    ids = torch.randint(0, len(tok), (3, 12), generator=torch.Generator().manual_seed(0))
+    etiquetas = ids.clone()
+    etiquetas[0, 7:] = -100
+    etiquetas[2, 3] = -100
+    with torch.no_grad():
+        salida = modelo(input_ids=ids, labels=etiquetas)
+    assert perplejidad_desde_logits(salida.logits, etiquetas) == pytest.approx(
+        math.exp(salida.loss.item()), rel=1e-5)
+    # Invariante a sumar una constante enorme a cada posición (estable).
+    grandes = salida.logits.double() + 1e4
+    assert perplejidad_desde_logits(grandes, etiquetas) == pytest.approx(
+        math.exp(salida.loss.item()), rel=1e-5)
+    with pytest.raises(ValueError, match="etiquetas"):
+        perplejidad_desde_logits(salida.logits, etiquetas[:, :5])
+    with pytest.raises(ValueError, match="ignorar"):
+        perplejidad_desde_logits(salida.logits, torch.full_like(etiquetas, -100))
+
+
+@pytest.mark.parametrize(("total", "calentamiento", "minima"), [
+    (100, 10, 0.0), (37, 0, 0.0), (1000, 100, 0.0), (100, 10, 1e-5), (64, 7, 2.5e-4)])
+def test_tasa_calentamiento_coseno_como_transformers(total, calentamiento, minima):
+    from transformers import (
+        get_cosine_schedule_with_warmup,
+        get_cosine_with_min_lr_schedule_with_warmup,
+    )
+
+    from curso_llm.entrenamiento.preentrenamiento import tasa_calentamiento_coseno
+
+    maxima = 1e-3
+    optimizador = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=maxima)
+    if minima == 0:
+        programa = get_cosine_schedule_with_warmup(optimizador, calentamiento, total)
+    else:
+        programa = get_cosine_with_min_lr_schedule_with_warmup(optimizador, calentamiento, total,
+                                                               min_lr=minima)
+    for paso in range(total + 1):
+        esperado = maxima * programa.lr_lambdas[0](paso)
+        assert tasa_calentamiento_coseno(paso, total, calentamiento, maxima, minima) == \
+            pytest.approx(esperado, rel=1e-12, abs=1e-18), paso
+
+
+def test_tasa_calentamiento_coseno_errores():
+    from curso_llm.entrenamiento.preentrenamiento import tasa_calentamiento_coseno
+
+    with pytest.raises(ValueError, match="pasos_calentamiento"):
+        tasa_calentamiento_coseno(0, 10, 10, 1e-3)
+    with pytest.raises(ValueError, match="'paso'"):
+        tasa_calentamiento_coseno(11, 10, 2, 1e-3)
+    with pytest.raises(ValueError, match="tasa_minima"):
+        tasa_calentamiento_coseno(3, 10, 2, 1e-3, 1e-2)
+    with pytest.raises(TypeError, match="paso"):
+        tasa_calentamiento_coseno(2.0, 10, 2, 1e-3)

@@ -7,7 +7,7 @@ import re
 
 import torch
 
-from .comprobaciones import comprobar_entero_positivo
+from .comprobaciones import comprobar_entero, comprobar_entero_positivo, comprobar_tensor
 from .datos import empaquetar
 
 
@@ -34,6 +34,39 @@ def perplejidad(modelo, tokenizador, textos, long_secuencia: int = 128, tamano_l
         n += tokens
     modelo.train(estaba_entrenando)
     return math.exp(suma / n)
+
+
+def perplejidad_desde_logits(logits: torch.Tensor, etiquetas: torch.Tensor,
+                             ignorar: int = -100) -> float:
+    """Perplejidad de un modelo causal a partir de sus ``logits`` y las ``etiquetas``.
+
+    ``logits`` tiene forma ``(lote, T, V)`` y ``etiquetas``, ``(lote, T)``, como
+    ``modelo(input_ids).logits`` y ``labels`` en ``transformers``: la posición ``t`` predice
+    el token ``t + 1``. Devuelve ``exp`` de la entropía cruzada media sobre todos los tokens
+    predichos del lote cuya etiqueta no vale ``ignorar`` (media por token, no por secuencia);
+    coincide con ``exp(modelo(input_ids, labels=etiquetas).loss)``. Es el ejercicio 5.2.
+
+    Capítulo 5 (Preentrenamiento).
+    """
+    comprobar_tensor(logits, "logits", dims=3, real=True)
+    comprobar_tensor(etiquetas, "etiquetas", dims=2)
+    comprobar_entero(ignorar, "ignorar", minimo=None)
+    if tuple(etiquetas.shape) != tuple(logits.shape[:2]):
+        raise ValueError(
+            f"'etiquetas' debe tener forma (lote, T) = {tuple(logits.shape[:2])}, la de los dos "
+            f"primeros ejes de 'logits'; tiene {tuple(etiquetas.shape)}."
+        )
+    # La posición t predice el token t + 1: se descartan el último logit y la primera etiqueta.
+    predicciones = logits[:, :-1].reshape(-1, logits.shape[-1]).double()
+    objetivos = etiquetas[:, 1:].reshape(-1)
+    validos = objetivos != ignorar
+    if not validos.any():
+        raise ValueError(
+            "No queda ningún token que predecir: todas las etiquetas desde la segunda valen "
+            f"ignorar={ignorar}. Pasa secuencias de al menos dos tokens sin ignorar."
+        )
+    perdida = torch.nn.functional.cross_entropy(predicciones[validos], objetivos[validos])
+    return math.exp(perdida.item())
 
 
 def normalizar_respuesta(texto: str) -> str:

@@ -5,7 +5,8 @@
   **ficticio** (véase ``AVISO_FICTICIO``).
 - ``lectura_comprensiva`` y ``formatear_lectura``: comprensión lectora a libro abierto
   sobre entidades inventadas.
-- ``empaquetar``: textos tokenizados en bloques de longitud fija (modelado causal).
+- ``empaquetar`` (y ``empaquetar_documentos``, con documentos ya tokenizados): textos en
+  bloques de longitud fija (modelado causal).
 - ``preparar_notas`` y ``NotasVectorizadas``: las notas clínicas como bolsas de palabras en
   tensores de PyTorch (el laboratorio del capítulo 2).
 """
@@ -18,7 +19,7 @@ from .clinico import (
     preguntas_clinicas,
     textos_mundo_clinico,
 )
-from .empaquetado import BloquesEmpaquetados, empaquetar
+from .empaquetado import BloquesEmpaquetados, empaquetar, empaquetar_documentos
 from .lectura import (
     formatear_copia,
     formatear_lectura,
@@ -36,6 +37,7 @@ __all__ = [
     "NotasVectorizadas",
     "corpus_narrativo",
     "empaquetar",
+    "empaquetar_documentos",
     "formatear_copia",
     "formatear_lectura",
     "formatear_lectura_multiple",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..comprobaciones import comprobar_entero_positivo
+from ..comprobaciones import comprobar_entero, comprobar_entero_positivo
 
 if TYPE_CHECKING:
     import torch
@@ -49,20 +49,42 @@ def empaquetar(textos: list[str], tokenizador, long_secuencia: int = 128) -> Blo
     comprobar_entero_positivo(long_secuencia, "long_secuencia")
     if isinstance(textos, str):
         textos = [textos]
-    import numpy as np
-
-    fin = tokenizador.eos_token_id
-    partes = []
-    for fila in tokenizador(list(textos), add_special_tokens=False)["input_ids"]:
-        partes.append(np.asarray(fila + [fin], dtype=np.int64))
-    ids = np.concatenate(partes) if partes else np.zeros(0, dtype=np.int64)
-    n_bloques = len(ids) // long_secuencia
-    if n_bloques == 0:
+    documentos = tokenizador(list(textos), add_special_tokens=False)["input_ids"]
+    bloques = empaquetar_documentos(documentos, tokenizador.eos_token_id, long_secuencia)
+    if bloques.shape[0] == 0:
+        n_tokens = sum(len(d) + 1 for d in documentos)
         raise ValueError(
-            f"Los textos solo suman {len(ids)} tokens: no llegan a un bloque de "
+            f"Los textos solo suman {n_tokens} tokens: no llegan a un bloque de "
             f"{long_secuencia}. Pasa más texto o una long_secuencia menor."
+        )
+    return BloquesEmpaquetados(bloques)
+
+
+def empaquetar_documentos(documentos: list[list[int]], id_fin: int,
+                          long_secuencia: int) -> torch.Tensor:
+    """Une documentos ya tokenizados, cada uno seguido de ``id_fin``, y los corta en bloques.
+
+    El resultado es un tensor ``torch.long`` de forma ``(n_bloques, long_secuencia)`` con
+    ``n_bloques = total // long_secuencia``, donde ``total`` cuenta los tokens de todos los
+    documentos más un ``id_fin`` por documento; el sobrante final (menos de un bloque) se
+    descarta y las listas de entrada no se modifican. Es el ejercicio 5.1.
+
+    Capítulo 5 (Preentrenamiento).
+    """
+    comprobar_entero(id_fin, "id_fin")
+    comprobar_entero_positivo(long_secuencia, "long_secuencia")
+    if isinstance(documentos, (str, bytes)) or not all(
+            isinstance(d, (list, tuple)) for d in documentos):
+        raise TypeError(
+            "El argumento 'documentos' debe ser una lista de documentos tokenizados (una lista "
+            "de enteros por documento), p. ej. [[5, 8, 2], [7, 1]]."
         )
     import torch
 
-    tensor = torch.from_numpy(ids[: n_bloques * long_secuencia].copy())
-    return BloquesEmpaquetados(tensor.view(n_bloques, long_secuencia))
+    ids: list[int] = []
+    for documento in documentos:
+        ids.extend(documento)
+        ids.append(id_fin)
+    n_bloques = len(ids) // long_secuencia
+    tensor = torch.tensor(ids[: n_bloques * long_secuencia], dtype=torch.long)
+    return tensor.view(n_bloques, long_secuencia)

@@ -13,9 +13,10 @@ import time
 import torch
 
 from .. import entorno
+from ..comprobaciones import comprobar_entero, comprobar_entero_positivo, comprobar_positivo
 from ..datos.empaquetado import BloquesEmpaquetados, empaquetar
 
-__all__ = ["argumentos_entrenamiento", "empaquetar", "preentrenar"]
+__all__ = ["argumentos_entrenamiento", "empaquetar", "preentrenar", "tasa_calentamiento_coseno"]
 
 
 def argumentos_entrenamiento(*, pasos, tamano_lote, tasa_aprendizaje, perfil, directorio_salida,
@@ -151,3 +152,41 @@ def preentrenar(modelo, tokenizador, textos, *, pasos: int, tamano_lote: int, lo
         "pasos": pasos,
         "tokens": tokens,
     }
+
+
+def tasa_calentamiento_coseno(paso: int, pasos_totales: int, pasos_calentamiento: int,
+                              tasa_maxima: float, tasa_minima: float = 0.0) -> float:
+    """Tasa de aprendizaje del paso ``paso`` con calentamiento lineal y decaimiento coseno.
+
+    Durante el calentamiento (``paso < pasos_calentamiento``) sube en línea recta desde 0:
+    ``tasa_maxima · paso / pasos_calentamiento``. Después baja por medio periodo de coseno
+    desde ``tasa_maxima`` (en ``paso = pasos_calentamiento``) hasta ``tasa_minima`` (en
+    ``paso = pasos_totales``). Es el programa ``"cosine"`` de ``transformers.Trainer``
+    (``get_cosine_schedule_with_warmup``) y, con ``tasa_minima > 0``, el de
+    ``get_cosine_with_min_lr_schedule_with_warmup(min_lr=tasa_minima)``. Es el ejercicio 5.3.
+
+    Capítulo 5 (Preentrenamiento).
+    """
+    comprobar_entero_positivo(pasos_totales, "pasos_totales")
+    comprobar_entero(pasos_calentamiento, "pasos_calentamiento")
+    comprobar_entero(paso, "paso")
+    comprobar_positivo(tasa_maxima, "tasa_maxima", ejemplo="3e-4")
+    comprobar_positivo(tasa_minima, "tasa_minima", cero_permitido=True)
+    if pasos_calentamiento >= pasos_totales:
+        raise ValueError(
+            f"'pasos_calentamiento' ({pasos_calentamiento}) debe ser menor que 'pasos_totales' "
+            f"({pasos_totales}): el calentamiento suele ser un 1-10 % de los pasos."
+        )
+    if paso > pasos_totales:
+        raise ValueError(
+            f"'paso' debe estar entre 0 y pasos_totales = {pasos_totales}; recibiste {paso}."
+        )
+    if tasa_minima > tasa_maxima:
+        raise ValueError(
+            f"'tasa_minima' ({tasa_minima}) no puede ser mayor que 'tasa_maxima' ({tasa_maxima})."
+        )
+    if paso < pasos_calentamiento:
+        return tasa_maxima * paso / pasos_calentamiento
+    progreso = (paso - pasos_calentamiento) / (pasos_totales - pasos_calentamiento)
+    coseno = 0.5 * (1.0 + math.cos(math.pi * progreso))
+    return tasa_minima + (tasa_maxima - tasa_minima) * coseno
