@@ -152,10 +152,11 @@ def test_perdida_validacion_es_el_logaritmo_de_la_perplejidad(tok):
     modelo = crear_modelo(escalado.config_escalado(32, tamano_vocabulario=len(tok)))
     textos = corpus_narrativo("validation")[:20]
     bloques = empaquetar(textos, tok, 64).bloques
+    modelo.train()
     perdida = escalado.perdida_validacion(modelo, bloques, tamano_lote=4)
+    assert modelo.training  # deja el modelo en el modo en que estaba
     assert perdida == pytest.approx(math.log(perplejidad(modelo, tok, textos, long_secuencia=64)),
                                     rel=1e-5)
-    assert not modelo.training
     with pytest.raises(ValueError, match="bloques"):
         escalado.perdida_validacion(modelo, bloques[0])
 

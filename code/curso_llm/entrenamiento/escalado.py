@@ -313,7 +313,12 @@ def entrenar_rejilla(anchuras, presupuestos, tokenizador, bloques_entrenamiento:
 
     Capítulo 5 (Preentrenamiento).
     """
-    from tqdm.auto import tqdm
+    import logging
+    import warnings
+
+    with warnings.catch_warnings():  # sin ipywidgets, tqdm.auto avisa y usa la barra de texto
+        warnings.simplefilter("ignore")
+        from tqdm.auto import tqdm
 
     from ..modelos import contar_parametros, crear_modelo
     from .preentrenamiento import preentrenar
@@ -337,6 +342,8 @@ def entrenar_rejilla(anchuras, presupuestos, tokenizador, bloques_entrenamiento:
             )
     from ..datos.empaquetado import BloquesEmpaquetados
 
+    # transformers carga bitsandbytes y este avisa de unos núcleos de 4 bits que aquí no se usan.
+    logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
     resultados = []
     trabajos = [(a, p) for a in anchuras for p in presupuestos]
     progreso = tqdm(trabajos, desc="Rejilla de escalado", unit="entrenamiento", disable=not barra)
