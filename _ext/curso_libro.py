@@ -8,6 +8,9 @@
 - Permite forzar la ejecución de los cuadernos con ``CURSO_LLM_EJECUCION=force`` (CI).
 - Marca la compilación con ``CURSO_LLM_LIBRO=1``, que heredan los núcleos de los cuadernos:
   así el calificador no registra como intentos las calificaciones que hace el libro.
+- Si ``CURSO_LLM_CACHE`` no está definida, la apunta a ``_build/cache_artefactos``: el libro
+  no lee la caché de modelos de quien compila (``curso_llm.artefactos``) y los capítulos
+  reutilizan lo que entrenaron los anteriores en la misma compilación.
 - Añade a la bibliografía los ``referencias.bib`` de cada capítulo.
 """
 
@@ -40,6 +43,10 @@ def _configurar(app, config):
     # ...y pista()/solucion() no leen los intentos de quien compila (su ~/.cache): el libro
     # se ve igual en cualquier equipo. El archivo no llega a crearse.
     os.environ["CURSO_LLM_ESTADO"] = str(Path(app.outdir).parent / "intentos_libro.json")
+    # Los modelos y resultados que entrena un capítulo van a una caché de la compilación (la
+    # reutilizan los capítulos siguientes), no a la de quien compila. CI la borra antes.
+    if not os.environ.get("CURSO_LLM_CACHE", "").strip():
+        os.environ["CURSO_LLM_CACHE"] = str(Path(app.outdir).parent / "cache_artefactos")
     # Con MPLBACKEND=Agg (CI, pruebas) los núcleos no registran el formato PNG de las figuras
     # de matplotlib y glue las guardaría como texto («<Figure size ...>»): que usen el suyo.
     if not os.environ.get("MPLBACKEND", "").startswith("module://matplotlib_inline"):

@@ -21,6 +21,10 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 _CARPETA_ESTADO = Path(tempfile.mkdtemp(prefix="curso_llm_pruebas_"))
 os.environ["CURSO_LLM_ESTADO"] = str(_CARPETA_ESTADO / "intentos.json")
 atexit.register(shutil.rmtree, _CARPETA_ESTADO, ignore_errors=True)
+# Tampoco leen ni escriben la caché de artefactos de quien aprende (curso_llm.artefactos): una
+# entrada vieja escondería un fallo. La sesión de pruebas empieza con una caché vacía.
+os.environ["CURSO_LLM_CACHE"] = str(_CARPETA_ESTADO / "cache_artefactos")
+os.environ.pop("CURSO_LLM_SIN_CACHE", None)
 
 
 @pytest.fixture(autouse=True)

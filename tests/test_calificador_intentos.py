@@ -134,9 +134,16 @@ def test_la_extension_del_libro_marca_la_compilacion(monkeypatch, tmp_path):
     spec.loader.exec_module(extension)
     monkeypatch.setenv("CURSO_LLM_ESTADO", "/ruta/de/quien/compila.json")  # se restaura al final
     monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.delenv("CURSO_LLM_CACHE", raising=False)  # se restaura al final
     config = SimpleNamespace(bibtex_bibfiles=[], mathjax_path=None, nb_execution_mode="cache")
     salida = tmp_path / "_build" / "html"
     extension._configurar(SimpleNamespace(srcdir=str(RAIZ), outdir=str(salida)), config)
+    # Los artefactos entrenados van a una caché de la compilación, no a la de quien compila...
+    assert Path(os.environ["CURSO_LLM_CACHE"]) == salida.parent / "cache_artefactos"
+    # ...salvo que la variable ya diga otra carpeta.
+    monkeypatch.setenv("CURSO_LLM_CACHE", str(tmp_path / "compartida"))
+    extension._configurar(SimpleNamespace(srcdir=str(RAIZ), outdir=str(salida)), config)
+    assert os.environ["CURSO_LLM_CACHE"] == str(tmp_path / "compartida")
     assert intentos.en_el_libro()
     # pista()/solucion() leen un estado de la compilación, no el de quien compila...
     assert Path(os.environ["CURSO_LLM_ESTADO"]).parent == salida.parent
