@@ -41,6 +41,7 @@ from ..datos import (
     preguntas_clinicas,
     textos_mundo_clinico,
 )
+from ..datos.tuberia import limpiar_texto
 from ..tokenizacion import entrenar_tokenizador
 from .preentrenamiento import preentrenar
 from .presets import anadir_argumentos_preset, preset_desde_argumentos
@@ -89,13 +90,6 @@ PRESETS = {
 }
 
 
-def _limpiar(texto: str) -> str:
-    """Limpieza mínima de un texto: espacios normalizados y sin líneas vacías repetidas."""
-    texto = re.sub(r"[ \t]+", " ", texto.replace("\r\n", "\n"))
-    texto = re.sub(r"\n{3,}", "\n\n", texto)
-    return texto.strip()
-
-
 def mezcla_preentrenamiento(preset: PresetModeloBase = PRESETS["curso"]) -> dict[str, list[str]]:
     """Textos de cada fuente de la mezcla, limpios y sin duplicados exactos.
 
@@ -124,7 +118,7 @@ def mezcla_preentrenamiento(preset: PresetModeloBase = PRESETS["curso"]) -> dict
     limpias: dict[str, list[str]] = {}
     for nombre, textos in fuentes.items():
         limpias[nombre] = []
-        for texto in map(_limpiar, textos):
+        for texto in map(limpiar_texto, textos):
             if texto and (texto not in vistos or nombre == "clinico"):
                 vistos.add(texto)
                 limpias[nombre].append(texto)
