@@ -216,7 +216,7 @@ def formatear_lectura_multiple(ejemplo: dict, n_preguntas: int = 3) -> str:
 
 
 def formatear_copia(ejemplo: dict) -> str:
-    """Tarea auxiliar de copia: ``"Documento: D\nCopia: D"``.
+    """Tarea auxiliar de copia: el documento y, debajo, «Copia:» y el documento otra vez.
 
     Copiar un texto que acaba de aparecer es lo que hacen las *cabezas de inducción*
     (capítulo 4); mezclar esta tarea en el preentrenamiento hace que aparezcan antes y

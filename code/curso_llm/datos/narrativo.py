@@ -499,7 +499,10 @@ def conjugar(infinitivo: str, tiempo: str = "preterito", numero: str = "s") -> s
 
 
 def formas_verbales(infinitivo: str) -> list[str]:
-    """Infinitivo y 3.ª persona (singular y plural) del pretérito y del imperfecto."""
+    """Infinitivo y 3.ª persona (singular y plural) del pretérito y del imperfecto.
+
+    Capítulo 3 (PLN clásico).
+    """
     return [infinitivo] + [conjugar(infinitivo, t, n)
                            for t in ("preterito", "imperfecto") for n in "sp"]
 
