@@ -105,8 +105,15 @@ def test_lectura_comprensiva():
     assert len(ejemplos) == 500
     assert ejemplos == lectura_comprensiva(500)
     for e in ejemplos:
-        assert e["respuesta"] in e["documento"]
-        assert 2 <= e["documento"].count(".") <= 4
+        # La respuesta repite una frase entera del documento, y esa frase contiene el dato.
+        frases = [f.strip() + "." for f in e["documento"].rstrip(".").split(". ")]
+        assert e["respuesta"] in frases and e["dato"] in e["respuesta"]
+        assert 4 <= len(frases) <= 6
+        assert all(r in frases for _, r in e["otras_preguntas"])
+    assert {e["tipo"] for e in ejemplos} == {"persona", "lugar", "objeto"}
+    # Concordancia del artículo con el animal (ya no «un cabra»).
+    assert not any(f" un {a} " in e["documento"] for e in ejemplos
+                   for a in ("cabra", "gata", "tortuga", "oveja", "lechuza", "yegua"))
     entidades = {p: {e["entidad"] for e in lectura_comprensiva(300, p)} for p in PARTICIONES}
     assert not entidades["train"] & entidades["validation"]
     assert not entidades["train"] & entidades["test"]
