@@ -438,7 +438,7 @@ PISTA_ESPERADA = {
     "flops_atencion_sin_triplicar": "multiplícalo por 3",
     "flops_atencion_cuadratica": "no cuadrático",
     "flops_n_sin_la_atencion": "4·d² de la atención",
-    "flops_con_enteros_de_numpy": "desbordan",
+    "flops_con_enteros_de_numpy": "Desbordan",
     "ley_signo_equivocado": "cambiada de signo",
     "ley_devuelve_ln_a": "ln(a)",
     "ley_log10_deshecho_con_e": "MISMA base",
