@@ -8,7 +8,11 @@ import torch
 
 from curso_llm.datos import corpus_narrativo, empaquetar
 from curso_llm.entrenamiento import preentrenar
-from curso_llm.entrenamiento.seguimiento import InterrumpirEn, PerplejidadValidacion, TasaAprendizaje
+from curso_llm.entrenamiento.seguimiento import (
+    InterrumpirEn,
+    PerplejidadValidacion,
+    TasaAprendizaje,
+)
 from curso_llm.modelos import config_llama, crear_modelo
 from curso_llm.tokenizacion import entrenar_tokenizador
 

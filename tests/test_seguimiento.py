@@ -7,8 +7,12 @@ import torch
 
 from curso_llm.datos import corpus_narrativo, empaquetar
 from curso_llm.entrenamiento import preentrenar
-from curso_llm.entrenamiento.seguimiento import (InterrumpirEn, PerplejidadValidacion,
-                                                 TasaAprendizaje, perdida_bloques)
+from curso_llm.entrenamiento.seguimiento import (
+    InterrumpirEn,
+    PerplejidadValidacion,
+    TasaAprendizaje,
+    perdida_bloques,
+)
 from curso_llm.evaluacion import perplejidad
 from curso_llm.modelos import config_llama, crear_modelo
 from curso_llm.tokenizacion import entrenar_tokenizador
@@ -66,7 +70,7 @@ def test_callbacks_en_un_entrenamiento(tok, tmp_path):
     # Mide en el paso 0 (antes de entrenar) y cada 4; la interrupción corta tras el paso 7.
     assert [p for p, _, _ in seguimiento.historial] == [0, 4]
     assert seguimiento.historial[0][1] == pytest.approx(antes, rel=1e-6)
-    assert all(v == pytest.approx(math.exp(l)) for _, l, v in seguimiento.historial)
+    assert all(v == pytest.approx(math.exp(p)) for _, p, v in seguimiento.historial)
     assert seguimiento.historial[1][1] < seguimiento.historial[0][1]  # aprende algo en 4 pasos
     assert [p for p, _ in resultado["historial"]] == list(range(1, 8))
     # Las tasas son las del planificador de 10 pasos (calentamiento 2 + coseno), no de 7.

@@ -20,20 +20,40 @@ def perplejidad(modelo, tokenizador, textos, long_secuencia: int = 128, tamano_l
 
     Capítulo 9 (Evaluación).
     """
-    comprobar_entero_positivo(tamano_lote, "tamano_lote")
     bloques = empaquetar(textos, tokenizador, long_secuencia).bloques
+    return math.exp(perdida_bloques(modelo, bloques, tamano_lote))
+
+
+def perdida_bloques(modelo, bloques: torch.Tensor, tamano_lote: int = 16) -> float:
+    """Pérdida media por token predicho (entropía cruzada del siguiente token, en nats) de
+    ``modelo`` sobre ``bloques``, un tensor ``(n_bloques, long_secuencia)`` de ids como
+    ``empaquetar(...).bloques``; su exponencial es la perplejidad.
+
+    Cada bloque de longitud ``L`` aporta ``L - 1`` predicciones (el primer token no se
+    predice). El modelo vuelve al modo (entrenamiento o evaluación) en que estaba.
+
+    Capítulo 5 (Preentrenamiento).
+    """
+    comprobar_entero_positivo(tamano_lote, "tamano_lote")
+    if not isinstance(bloques, torch.Tensor) or bloques.ndim != 2 or bloques.shape[1] < 2:
+        raise ValueError(
+            "'bloques' debe ser un tensor de ids de forma (n_bloques, long_secuencia) con "
+            "long_secuencia ≥ 2, p. ej. empaquetar(textos, tokenizador, 128).bloques."
+        )
     dispositivo = next(modelo.parameters()).device
     estaba_entrenando = modelo.training
     modelo.eval()
     suma, n = 0.0, 0
-    for i in range(0, len(bloques), tamano_lote):
-        lote = bloques[i: i + tamano_lote].to(dispositivo)
-        perdida = modelo(input_ids=lote, labels=lote).loss
-        tokens = lote.numel() - lote.shape[0]  # se predicen todos menos el primero
-        suma += perdida.item() * tokens
-        n += tokens
-    modelo.train(estaba_entrenando)
-    return math.exp(suma / n)
+    try:
+        with torch.no_grad():
+            for i in range(0, len(bloques), tamano_lote):
+                lote = bloques[i: i + tamano_lote].to(dispositivo)
+                tokens = lote.numel() - lote.shape[0]  # todos menos el primero de cada bloque
+                suma += modelo(input_ids=lote, labels=lote).loss.float().item() * tokens
+                n += tokens
+    finally:
+        modelo.train(estaba_entrenando)
+    return suma / n
 
 
 def perplejidad_desde_logits(logits: torch.Tensor, etiquetas: torch.Tensor,

@@ -19,6 +19,7 @@ __all__ = [
     "TAMANOS",
     "ErrorModelo",
     "cargar_modelo",
+    "config_a_medida",
     "config_llama",
     "contar_parametros",
     "crear_modelo",
@@ -80,20 +81,31 @@ def config_llama(tamano: str = "diminuto", tamano_vocabulario: int = 4096, long_
 
     Capítulo 4 (Arquitectura).
     """
-    from transformers import LlamaConfig
-
     if tamano not in TAMANOS:
         raise ErrorModelo(
             f"Tamaño desconocido: {tamano!r}. Usa uno de estos: {', '.join(TAMANOS)}."
         )
     oculta, intermedia, capas, cabezas = TAMANOS[tamano]
+    return config_a_medida(oculta, intermedia, capas, cabezas, tamano_vocabulario, long_max)
+
+
+def config_a_medida(dim_embedding: int, intermedia: int, n_capas: int, n_cabezas: int,
+                    tamano_vocabulario: int = 4096, long_max: int = 512):
+    """``LlamaConfig`` de la familia del curso con dimensiones dadas (embeddings atados y los
+    ids especiales del tokenizador del curso). ``config_llama`` la usa con los tamaños con
+    nombre; el laboratorio de escalado, con los suyos.
+
+    Capítulo 5 (Preentrenamiento).
+    """
+    from transformers import LlamaConfig
+
     return LlamaConfig(
         vocab_size=tamano_vocabulario,
-        hidden_size=oculta,
+        hidden_size=dim_embedding,
         intermediate_size=intermedia,
-        num_hidden_layers=capas,
-        num_attention_heads=cabezas,
-        num_key_value_heads=cabezas,
+        num_hidden_layers=n_capas,
+        num_attention_heads=n_cabezas,
+        num_key_value_heads=n_cabezas,
         max_position_embeddings=long_max,
         tie_word_embeddings=True,
         bos_token_id=0,

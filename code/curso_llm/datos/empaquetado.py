@@ -79,9 +79,8 @@ def empaquetar_documentos(documentos: list[list[int]], id_fin: int,
             "El argumento 'documentos' debe ser una lista de documentos tokenizados (una lista "
             "de enteros por documento), p. ej. [[5, 8, 2], [7, 1]]."
         )
-    import torch
-
     import numpy as np
+    import torch
 
     partes = [np.asarray(list(documento) + [id_fin], dtype=np.int64) for documento in documentos]
     ids = np.concatenate(partes) if partes else np.zeros(0, dtype=np.int64)

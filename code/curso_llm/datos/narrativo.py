@@ -757,7 +757,7 @@ _PLANTILLAS = [
                f"{conjugar('tener', 'imperfecto', n)} fama de ser muy "
                f"{concordar(c.c(ADJ_COMIDA), g, n)}.")(*c.c(COMIDAS)),
     # --- Lugares y grupos ---
-    lambda c: (lambda g, l: f"Aquel {_mes(c)}, {articulo(g)} {l} de {c.s.pueblo} estaba "
+    lambda c: (lambda g, lug: f"Aquel {_mes(c)}, {articulo(g)} {lug} de {c.s.pueblo} estaba "
                f"{concordar(c.c(ADJ_LUGAR), g, 's')}.")(*c.c(LUGARES)),
     lambda c: (lambda g, n: f"{mayuscula_inicial(articulo(g, 'p'))} "
                f"{plural(c.c(OFICIOS)[g == 'f'])} de {c.c(PUEBLOS)} estaban muy "
@@ -772,9 +772,9 @@ _PLANTILLAS = [
                f"—respondió {c.otro}, {concordar(c.c(ADJ_ESTADO), c.otro_g, 's')}."),
     lambda c: (f"Si {c.nom} {conjugar('terminar', 'imperfecto')} pronto, iría {c.lugar('a')} a "
                f"{c.c(VERBOS_ACTIVIDAD)} con {c.c(FAMILIARES)}."),
-    lambda c: (lambda g, l: f"En {c.c(PUEBLOS)} había {c.c(NUMEROS)} {plural(l)}, y casi "
+    lambda c: (lambda g, lug: f"En {c.c(PUEBLOS)} había {c.c(NUMEROS)} {plural(lug)}, y casi "
                f"siempre estaban {concordar(c.c(ADJ_LUGAR), g, 'p')}.")(*c.c(LUGARES)),
-    lambda c: (lambda g, l: f"{c.otro} decía que {articulo(g, 'p')} {plural(l)} de "
+    lambda c: (lambda g, lug: f"{c.otro} decía que {articulo(g, 'p')} {plural(lug)} de "
                f"{c.c(PUEBLOS)} eran {articulo(g, 'p')} más {concordar(c.c(ADJ_LUGAR), g, 'p')} "
                f"de la comarca.")(*c.c(LUGARES)),
     # --- Más huecos para que cada forma (infinitivo, pretérito, imperfecto) aparezca ---

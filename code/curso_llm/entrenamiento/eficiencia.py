@@ -17,8 +17,13 @@ import time
 
 import torch
 
-from ..comprobaciones import (comprobar_entero, comprobar_entero_positivo, comprobar_funcion,
-                              comprobar_opcion, comprobar_positivo)
+from ..comprobaciones import (
+    comprobar_entero,
+    comprobar_entero_positivo,
+    comprobar_funcion,
+    comprobar_opcion,
+    comprobar_positivo,
+)
 
 __all__ = ["contar_flops", "flops_por_token", "medir_pasos", "memoria_activaciones",
            "parametros_matmul", "pico_matmul", "utilizacion_flops"]

@@ -127,7 +127,7 @@ def config_escalado(dim_embedding: int, n_capas: int = 2, tamano_vocabulario: in
 
     Capítulo 5 (Preentrenamiento).
     """
-    from transformers import LlamaConfig
+    from ..modelos import config_a_medida
 
     comprobar_entero_positivo(dim_embedding, "dim_embedding")
     comprobar_entero_positivo(n_capas, "n_capas")
@@ -141,19 +141,8 @@ def config_escalado(dim_embedding: int, n_capas: int = 2, tamano_vocabulario: in
         )
     cabezas = dim_embedding // dim_cabeza
     intermedia = max(8, int(round(8 * dim_embedding / 3 / 8)) * 8)
-    return LlamaConfig(
-        vocab_size=tamano_vocabulario,
-        hidden_size=dim_embedding,
-        intermediate_size=intermedia,
-        num_hidden_layers=n_capas,
-        num_attention_heads=cabezas,
-        num_key_value_heads=cabezas,
-        max_position_embeddings=long_max,
-        tie_word_embeddings=True,
-        bos_token_id=0,
-        eos_token_id=0,
-        pad_token_id=3,
-    )
+    return config_a_medida(dim_embedding, intermedia, n_capas, cabezas, tamano_vocabulario,
+                           long_max)
 
 
 def parametros_sin_embeddings(modelo: torch.nn.Module) -> int:
@@ -223,23 +212,9 @@ def perdida_validacion(modelo: torch.nn.Module, bloques: torch.Tensor, tamano_lo
 
     Capítulo 5 (Preentrenamiento).
     """
-    comprobar_entero_positivo(tamano_lote, "tamano_lote")
-    if not isinstance(bloques, torch.Tensor) or bloques.ndim != 2 or bloques.shape[1] < 2:
-        raise ValueError(
-            "'bloques' debe ser un tensor de ids de forma (n_bloques, long_secuencia) con "
-            "long_secuencia ≥ 2, p. ej. empaquetar(textos, tokenizador, 128).bloques."
-        )
-    dispositivo = next(modelo.parameters()).device
-    estaba_entrenando = modelo.training
-    modelo.eval()
-    suma, n = 0.0, 0
-    for i in range(0, len(bloques), tamano_lote):
-        lote = bloques[i: i + tamano_lote].to(dispositivo)
-        tokens = lote.numel() - lote.shape[0]  # se predicen todos menos el primero de cada bloque
-        suma += modelo(input_ids=lote, labels=lote).loss.item() * tokens
-        n += tokens
-    modelo.train(estaba_entrenando)
-    return suma / n
+    from ..evaluacion import perdida_bloques
+
+    return perdida_bloques(modelo, bloques, tamano_lote)
 
 
 def huella_bloques(bloques: torch.Tensor) -> str:

@@ -142,8 +142,8 @@ class _SeguimientoLectura:
                 self.registro: list[dict] = []
 
             def medir(self, modelo, paso):
-                from ..evaluacion import exactitud_libro_abierto, responder
                 from ..datos import formatear_lectura
+                from ..evaluacion import exactitud_libro_abierto, responder
 
                 modelo.eval()
                 exactitud = exactitud_libro_abierto(modelo, self.tokenizador, self.ejemplos)
@@ -177,10 +177,15 @@ def construir_modelo_base(preset: PresetModeloBase = PRESETS["curso"], salida=No
 
     from .. import __version__
     from ..datos import formatear_lectura
-    from ..evaluacion import exactitud_libro_abierto, perplejidad, responder
     from ..datos.empaquetado import empaquetar
-    from ..modelos import config_llama, contar_parametros, crear_modelo, guardar_modelo_base
-    from ..modelos import ruta_modelo_base
+    from ..evaluacion import exactitud_libro_abierto, perplejidad, responder
+    from ..modelos import (
+        config_llama,
+        contar_parametros,
+        crear_modelo,
+        guardar_modelo_base,
+        ruta_modelo_base,
+    )
 
     p = preset
     salida = Path(salida) if salida else ruta_modelo_base()

@@ -49,21 +49,9 @@ def perdida_bloques(modelo, validacion, tamano_lote: int = 16) -> float:
 
     Capítulo 5 (Preentrenamiento).
     """
-    comprobar_entero_positivo(tamano_lote, "tamano_lote")
-    bloques = _bloques(validacion)
-    dispositivo = next(modelo.parameters()).device
-    estaba_entrenando = modelo.training
-    modelo.eval()
-    suma, n = 0.0, 0
-    try:
-        for i in range(0, len(bloques), tamano_lote):
-            lote = bloques[i: i + tamano_lote].to(dispositivo)
-            tokens = lote.shape[0] * (lote.shape[1] - 1)
-            suma += modelo(input_ids=lote, labels=lote).loss.float().item() * tokens
-            n += tokens
-    finally:
-        modelo.train(estaba_entrenando)
-    return suma / n
+    from ..evaluacion import perdida_bloques as _perdida
+
+    return _perdida(modelo, _bloques(validacion), tamano_lote)
 
 
 class PerplejidadValidacion(TrainerCallback):
