@@ -130,39 +130,6 @@ def _orden_exacta(argv) -> str:
     return " ".join(partes + list(sys.argv[1:] if argv is None else argv))
 
 
-class _SeguimientoLectura:
-    """Callback del ``Trainer``: mide la exactitud a libro abierto cada ``cada`` pasos."""
-
-    def __new__(cls, *args, **kwargs):
-        from transformers import TrainerCallback
-
-        class Seguimiento(TrainerCallback):
-            def __init__(self, tokenizador, ejemplos, cada):
-                self.tokenizador, self.ejemplos, self.cada = tokenizador, ejemplos, cada
-                self.registro: list[dict] = []
-
-            def medir(self, modelo, paso):
-                from ..datos import formatear_lectura
-                from ..evaluacion import exactitud_libro_abierto, responder
-
-                modelo.eval()
-                exactitud = exactitud_libro_abierto(modelo, self.tokenizador, self.ejemplos)
-                muestra = responder(modelo, self.tokenizador,
-                                    formatear_lectura(self.ejemplos[0], con_respuesta=False),
-                                    max_tokens=48)
-                modelo.train()
-                self.registro.append({"paso": paso, "exactitud": round(exactitud, 4),
-                                      "muestra": muestra})
-                print(f"  paso {paso}: exactitud a libro abierto (validación, "
-                      f"{len(self.ejemplos)} docs) {100 * exactitud:.1f} %", flush=True)
-
-            def on_step_end(self, args, state, control, model=None, **kwargs):
-                if state.global_step % self.cada == 0 or state.global_step == state.max_steps:
-                    self.medir(model, state.global_step)
-
-        return Seguimiento(*args, **kwargs)
-
-
 def construir_modelo_base(preset: PresetModeloBase = PRESETS["curso"], salida=None,
                           orden: str | None = None) -> dict:
     """Construye el modelo base completo y devuelve sus métricas (también en metricas.json).
@@ -186,6 +153,7 @@ def construir_modelo_base(preset: PresetModeloBase = PRESETS["curso"], salida=No
         guardar_modelo_base,
         ruta_modelo_base,
     )
+    from .seguimiento import ExactitudLectura
 
     p = preset
     salida = Path(salida) if salida else ruta_modelo_base()
@@ -212,7 +180,7 @@ def construir_modelo_base(preset: PresetModeloBase = PRESETS["curso"], salida=No
     n_param = contar_parametros(modelo)
     print(f"Modelo «{p.tamano}»: {n_param / 1e6:.2f} M parámetros; {hilos} hilo(s) de CPU.",
           flush=True)
-    seguimiento = _SeguimientoLectura(
+    seguimiento = ExactitudLectura(
         tokenizador, lectura_comprensiva(p.n_seguimiento, "validation", semilla=p.semilla),
         p.seguimiento_cada)
     resultado = preentrenar(
@@ -243,9 +211,10 @@ def construir_modelo_base(preset: PresetModeloBase = PRESETS["curso"], salida=No
                                                  respuestas=[respuestas[i] for i in indices])
         dato_por_tipo[tipo] = sum(ejemplos[i]["dato"] in respuestas[i] for i in indices) / len(sub)
     contiene_dato = sum(e["dato"] in r for e, r in zip(ejemplos, respuestas)) / len(ejemplos)
-    palabras = {w for t in narrativo_val + corpus_narrativo("train")
+    narrativo_train = corpus_narrativo("train")
+    palabras = {w for t in narrativo_val + narrativo_train
                 for w in re.findall(r"[a-záéíóúüñ]+", t.lower())}
-    usados = {i for fila in tokenizador(corpus_narrativo("train"), add_special_tokens=False)
+    usados = {i for fila in tokenizador(narrativo_train, add_special_tokens=False)
               ["input_ids"] for i in fila}
     metricas = {
         "aviso": AVISO_FICTICIO,

@@ -23,7 +23,7 @@ from transformers import TrainerCallback
 from ..comprobaciones import comprobar_entero_positivo
 from ..datos.empaquetado import BloquesEmpaquetados
 
-__all__ = ["InterrumpirEn", "PerplejidadValidacion", "TasaAprendizaje", "perdida_bloques"]
+__all__ = ["ExactitudLectura", "InterrumpirEn", "PerplejidadValidacion", "TasaAprendizaje", "perdida_bloques"]
 
 
 def _bloques(validacion) -> torch.Tensor:
@@ -126,3 +126,41 @@ class InterrumpirEn(TrainerCallback):
     def on_step_end(self, args, state, control, **kwargs):
         if state.global_step >= self.paso:
             control.should_training_stop = True
+
+
+class ExactitudLectura(TrainerCallback):
+    """Mide la exactitud a libro abierto cada ``cada`` pasos (y en el último).
+
+    Guarda en ``registro`` una entrada ``{"paso", "exactitud", "muestra"}`` por medida;
+    ``muestra`` es la respuesta del modelo a la pregunta del primer ejemplo. Lo usa el guion
+    del modelo base (``metricas.json``, campo ``seguimiento_lectura``).
+
+    Capítulo 5 (Preentrenamiento).
+    """
+
+    def __init__(self, tokenizador, ejemplos: list[dict], cada: int):
+        comprobar_entero_positivo(cada, "cada")
+        self.tokenizador, self.ejemplos, self.cada = tokenizador, ejemplos, cada
+        self.registro: list[dict] = []
+
+    def medir(self, modelo, paso: int) -> None:
+        """Evalúa ``modelo`` en el paso ``paso`` y lo anota en ``registro``.
+
+        Capítulo 5 (Preentrenamiento).
+        """
+        from ..datos import formatear_lectura
+        from ..evaluacion import exactitud_libro_abierto, responder
+
+        modelo.eval()
+        exactitud = exactitud_libro_abierto(modelo, self.tokenizador, self.ejemplos)
+        muestra = responder(modelo, self.tokenizador,
+                            formatear_lectura(self.ejemplos[0], con_respuesta=False),
+                            max_tokens=48)
+        modelo.train()
+        self.registro.append({"paso": paso, "exactitud": round(exactitud, 4), "muestra": muestra})
+        print(f"  paso {paso}: exactitud a libro abierto (validación, "
+              f"{len(self.ejemplos)} docs) {100 * exactitud:.1f} %", flush=True)
+
+    def on_step_end(self, args, state, control, model=None, **kwargs):
+        if state.global_step % self.cada == 0 or state.global_step == state.max_steps:
+            self.medir(model, state.global_step)
