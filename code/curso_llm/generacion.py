@@ -327,3 +327,42 @@ def distintos_n(textos: list[str], n: int) -> float:
         palabras = texto.split()
         ngramas.extend(tuple(palabras[i : i + n]) for i in range(len(palabras) - n + 1))
     return len(set(ngramas)) / len(ngramas) if ngramas else 0.0
+
+
+@torch.no_grad()
+def generar_chat(modelo, tokenizador, conversaciones: list[list[dict]], max_tokens: int = 48,
+                 tamano_lote: int = 32) -> list[dict]:
+    """Responde a cada conversación (lista de mensajes) con búsqueda voraz, en lotes con
+    relleno a la izquierda, parando en ``<|im_end|>`` (el fin del turno en ChatML).
+
+    Devuelve, por conversación, ``{"texto", "paro", "tokens"}``: el texto nuevo (sin tokens
+    especiales), si el modelo cerró su turno antes de ``max_tokens`` y cuántos tokens generó.
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    comprobar_entero_positivo(max_tokens, "max_tokens")
+    fin_turno = tokenizador.convert_tokens_to_ids("<|im_end|>")
+    if fin_turno is None or fin_turno == tokenizador.unk_token_id:
+        raise ValueError("El tokenizador no tiene el token <|im_end|>: ponle la plantilla "
+                         "ChatML con curso_llm.formatos.asegurar_plantilla.")
+    dispositivo = _dispositivo(modelo)
+    lado = tokenizador.padding_side
+    tokenizador.padding_side = "left"
+    resultados = []
+    try:
+        for inicio in range(0, len(conversaciones), tamano_lote):
+            textos = [tokenizador.apply_chat_template(c, tokenize=False, add_generation_prompt=True)
+                      for c in conversaciones[inicio:inicio + tamano_lote]]
+            entrada = tokenizador(textos, return_tensors="pt", padding=True,
+                                  add_special_tokens=False).to(dispositivo)
+            salida = modelo.generate(**entrada, max_new_tokens=max_tokens, do_sample=False,
+                                     eos_token_id=fin_turno, pad_token_id=tokenizador.pad_token_id)
+            for fila in salida[:, entrada["input_ids"].shape[1]:].tolist():
+                paro = fin_turno in fila
+                nuevos = fila[: fila.index(fin_turno) + 1] if paro else fila
+                resultados.append({
+                    "texto": tokenizador.decode(nuevos, skip_special_tokens=True).strip(),
+                    "paro": paro, "tokens": len(nuevos)})
+    finally:
+        tokenizador.padding_side = lado
+    return resultados
