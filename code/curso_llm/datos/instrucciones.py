@@ -1,0 +1,425 @@
+"""Datos de instrucciones del mundo clínico ficticio: de una tabla (datos estructurados) y de
+notas libres (no estructurados) a pares instrucción-respuesta; una evolución al estilo
+Evol-Instruct que sube la complejidad (dos saltos, contraindicaciones) con respuestas que se
+calculan del propio mundo, y filtros de calidad con un informe de lo que quitan.
+
+Todo es **ficticio** (véase ``AVISO_FICTICIO``): ni las enfermedades ni los fármacos existen.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from ._comun import mayuscula_inicial, semilla_de, unir_lista
+from .clinico import _ESPECIALIDADES, Enfermedad, mundo_clinico
+
+_EVOLUCIONES = ["mejoría clara", "mejoría parcial", "sin cambios", "empeoramiento leve"]
+_CONDICIONES = sorted({c for d in _ESPECIALIDADES.values() for c in d["contra"]})
+
+
+def _por_nombre() -> dict[str, Enfermedad]:
+    return {e.nombre: e for e in mundo_clinico()}
+
+
+# ---------------------------------------------------------------------------------------
+# Datos estructurados: una tabla de tratamientos
+# ---------------------------------------------------------------------------------------
+def tabla_tratamientos(n: int = 200, semilla: int = 0):
+    """Una tabla (``pandas.DataFrame``) de tratamientos de pacientes ficticios, como la que
+    exportaría una consulta: ``id_paciente``, ``edad``, ``sexo``, ``enfermedad``,
+    ``especialidad``, ``farmaco``, ``medida``, ``semanas`` de tratamiento, ``condicion`` del
+    paciente (una situación que puede contraindicar el fármaco, o «ninguna») y ``evolucion``.
+    Cada paciente tiene de 1 a 3 filas (visitas), con la misma enfermedad.
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    import pandas as pd
+
+    rng = random.Random(semilla_de("tabla", semilla))
+    todas = mundo_clinico()
+    filas = []
+    paciente = 0
+    while len(filas) < n:
+        paciente += 1
+        enf = rng.choice(todas)
+        edad = rng.randint(18, 90)
+        sexo = rng.choice(["mujer", "hombre"])
+        condicion = rng.choice(_CONDICIONES) if rng.random() < 0.3 else "ninguna"
+        for visita in range(rng.randint(1, 3)):
+            if len(filas) == n:
+                break
+            filas.append({
+                "id_paciente": f"P-{paciente:04d}", "edad": edad, "sexo": sexo,
+                "enfermedad": enf.nombre, "especialidad": enf.especialidad,
+                "farmaco": enf.tratamientos[0], "medida": enf.tratamientos[1],
+                "semanas": 2 * (visita + 1), "condicion": condicion,
+                "evolucion": rng.choice(_EVOLUCIONES),
+            })
+    return pd.DataFrame(filas)
+
+
+def _situacion(condicion: str) -> str:
+    """Una condición de la lista de contraindicaciones («pacientes con marcapasos») como
+    situación de un paciente («lleva marcapasos»), para escribir la pregunta."""
+    especiales = {"embarazo": "está embarazada", "niños pequeños": "es un niño pequeño",
+                  "niños menores de dos años": "es un niño menor de dos años",
+                  "pacientes fumadores": "fuma",
+                  "pacientes mayores de ochenta años": "tiene más de ochenta años",
+                  "pacientes con marcapasos": "lleva marcapasos",
+                  "uso de lentes de contacto": "usa lentes de contacto",
+                  "exposición solar intensa": "trabaja con exposición solar intensa"}
+    if condicion in especiales:
+        return especiales[condicion]
+    for prefijo in ("pacientes con ", "personas con "):
+        if condicion.startswith(prefijo):
+            return "tiene " + condicion[len(prefijo):]
+    return "tiene " + condicion
+
+
+def _contraindicado(enf: Enfermedad, condicion: str) -> bool:
+    return condicion in enf.contraindicaciones
+
+
+def pares_desde_tabla(tabla) -> list[dict]:
+    """Pares instrucción-respuesta (formato Alpaca, más ``enfermedad``, ``id_paciente`` y
+    ``origen``) que verbalizan cada fila de la tabla: un resumen del caso y una pregunta sobre
+    su tratamiento. La fila entera va en ``input`` como «campo: valor».
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    mundo = _por_nombre()
+    pares = []
+    for fila in tabla.to_dict("records"):
+        enf = mundo[fila["enfermedad"]]
+        entrada = "\n".join(f"{k}: {v}" for k, v in fila.items())
+        resumen = (f"{mayuscula_inicial(fila['sexo'])} de {fila['edad']} años con "
+                   f"{fila['enfermedad']}, en tratamiento con {fila['farmaco']} y "
+                   f"{fila['medida']} desde hace {fila['semanas']} semanas; evolución: "
+                   f"{fila['evolucion']}.")
+        if fila["condicion"] == "ninguna":
+            aviso = f"No consta ninguna condición que contraindique {fila['farmaco']}."
+        elif _contraindicado(enf, fila["condicion"]):
+            aviso = (f"Atención: {fila['farmaco']} no se recomienda en {fila['condicion']}, "
+                     "y este paciente la tiene.")
+        else:
+            aviso = (f"Tiene {fila['condicion']}, que no figura entre las contraindicaciones "
+                     f"de {fila['farmaco']}.")
+        comunes = {"enfermedad": fila["enfermedad"], "id_paciente": fila["id_paciente"],
+                   "origen": "tabla"}
+        pares.append({"instruction": "Resume este registro de tratamiento en una frase.",
+                      "input": entrada, "output": resumen, **comunes})
+        pares.append({"instruction": "¿Hay algo en este registro que contraindique el "
+                      "tratamiento?", "input": entrada, "output": aviso, **comunes})
+    return pares
+
+
+# ---------------------------------------------------------------------------------------
+# Datos no estructurados: notas libres
+# ---------------------------------------------------------------------------------------
+_CAMPOS_NOTA = re.compile(
+    r"(?P<sexo>Mujer|Hombre) de (?P<edad>\d+) años, (?P<antecedentes>[^.]+)\. "
+    r"Consulta por (?P<motivo>[^.]+)\. .*?Se solicita (?P<pruebas>[^.]+)\. Plan: (?P<plan>[^.]+)\."
+)
+
+
+def campos_de_nota(texto: str) -> dict | None:
+    """Extrae con una expresión regular los campos de una nota ficticia del curso (sexo, edad,
+    antecedentes, motivo, pruebas, plan); ``None`` si la nota no sigue ese esquema.
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    m = _CAMPOS_NOTA.search(texto)
+    return m.groupdict() if m else None
+
+
+def pares_desde_notas(notas: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Pares instrucción-respuesta a partir de notas libres (``notas_clinicas``): qué pruebas
+    se piden, un resumen de una línea y qué especialidad debería valorarla (la etiqueta de la
+    nota). Devuelve ``(pares, no_usadas)``: las notas cuyo texto no se pudo analizar no se
+    pierden en silencio, se devuelven con el motivo.
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    pares, no_usadas = [], []
+    for i, nota in enumerate(notas):
+        campos = campos_de_nota(nota["texto"])
+        if campos is None:
+            no_usadas.append({"indice": i, "motivo": "la nota no sigue el esquema esperado"})
+            continue
+        comunes = {"input": nota["texto"], "enfermedad": nota["enfermedad"], "origen": "nota"}
+        pares.append({"instruction": "¿Qué pruebas se solicitan en esta nota?",
+                      "output": mayuscula_inicial(campos["pruebas"]) + ".", **comunes})
+        pares.append({"instruction": "Resume esta nota clínica en una línea.",
+                      "output": (f"{campos['sexo']} de {campos['edad']} años que consulta por "
+                                 f"{campos['motivo']}; plan: {campos['plan']}."), **comunes})
+        pares.append({"instruction": "¿Qué especialidad debería valorar a este paciente?",
+                      "output": mayuscula_inicial(nota["especialidad"]) + ".", **comunes})
+    return pares, no_usadas
+
+
+# ---------------------------------------------------------------------------------------
+# Evolución al estilo Evol-Instruct
+# ---------------------------------------------------------------------------------------
+@dataclass
+class Instruccion:
+    """Una instrucción del mundo clínico con su respuesta verificable y su complejidad:
+    ``saltos`` es el número de hechos del mundo que hay que encadenar para responder
+    (concretar en un caso no añade ninguno).
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+
+    pregunta: str
+    respuesta: str
+    enfermedad: str
+    saltos: int
+    operacion: str
+
+    def a_alpaca(self) -> dict:
+        """El par en formato Alpaca (con ``enfermedad``, ``saltos`` y ``operacion``)."""
+        return {"instruction": self.pregunta, "input": "", "output": self.respuesta,
+                "enfermedad": self.enfermedad, "saltos": self.saltos,
+                "operacion": self.operacion}
+
+
+def instrucciones_semilla() -> list[Instruccion]:
+    """Las instrucciones de partida: una pregunta directa (un salto) sobre el fármaco, el signo
+    y la prueba propia de cada enfermedad.
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    semillas = []
+    for e in mundo_clinico():
+        semillas += [
+            Instruccion(f"¿Qué fármaco se usa contra {e.nombre}?",
+                        f"{mayuscula_inicial(e.tratamientos[0])}.", e.nombre, 1, "semilla"),
+            Instruccion(f"¿Qué signo es característico de {e.nombre}?",
+                        f"{mayuscula_inicial(e.signo_distintivo)}.", e.nombre, 1, "semilla"),
+            Instruccion(f"¿Qué prueba con nombre propio confirma {e.nombre}?",
+                        f"La {e.pruebas[-1]}.", e.nombre, 1, "semilla"),
+        ]
+    return semillas
+
+
+def evolucionar(instruccion: Instruccion, rng: random.Random) -> Instruccion:
+    """Una ronda de evolución «en profundidad» (Evol-Instruct): reescribe la instrucción para
+    que exija un hecho más. Las operaciones:
+
+    - ``dos_saltos``: nombra la enfermedad por su signo característico en vez de por su nombre
+      (hay que identificarla antes de responder);
+    - ``contraindicacion``: pregunta si el tratamiento sirve a un paciente con una condición
+      (que lo contraindique o no), y la respuesta lo razona;
+    - ``caso``: concreta la pregunta en un paciente con edad, sexo y síntomas.
+
+    En Evol-Instruct un LLM reescribe la instrucción y otro filtra las que fallan; aquí lo
+    hacen reglas sobre el mundo ficticio, así que la respuesta es siempre verificable.
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    e = _por_nombre()[instruccion.enfermedad]
+    farmaco = e.tratamientos[0]
+    opciones = [] if "(caso ficticio)" in instruccion.pregunta else ["caso"]
+    if "Además, el paciente" not in instruccion.pregunta and "¿Se le puede dar" not in (
+            instruccion.pregunta):
+        opciones.append("contraindicacion")
+    if (e.nombre in instruccion.pregunta and "(caso ficticio)" not in instruccion.pregunta
+            and "Además" not in instruccion.pregunta):
+        opciones.append("dos_saltos")
+    operacion = rng.choice(opciones)
+    if operacion == "dos_saltos":
+        if "signo" in instruccion.pregunta:  # preguntar el signo a partir del signo no suma nada
+            pregunta = (f"¿Qué fármaco se usa contra la enfermedad cuyo signo característico es "
+                        f"{e.signo_distintivo}?")
+            respuesta = f"Es {e.nombre}, y se trata con {farmaco}."
+        else:
+            pregunta = instruccion.pregunta.replace(
+                e.nombre, f"la enfermedad cuyo signo característico es {e.signo_distintivo}")
+            respuesta = f"Es {e.nombre}. {instruccion.respuesta}"
+    elif operacion == "contraindicacion":
+        contra = rng.random() < 0.5
+        imposibles = set()
+        if "Un hombre" in instruccion.pregunta:
+            imposibles.add("embarazo")
+        if "años con" in instruccion.pregunta:  # un adulto del caso concreto
+            imposibles |= {"niños pequeños", "niños menores de dos años"}
+        validas = [c for c in e.contraindicaciones if c not in imposibles]
+        contra = contra and bool(validas)
+        otras = [c for c in _CONDICIONES if c not in e.contraindicaciones and c not in imposibles]
+        condicion = rng.choice(validas if contra else otras)
+        mujer = condicion == "embarazo" or "Una mujer" in instruccion.pregunta
+        articulo = "la paciente" if mujer else "el paciente"
+        if contra:
+            decision = f"No: el fármaco habitual, {farmaco}, no se recomienda en {condicion}."
+        else:
+            decision = (f"Sí: {condicion} no está entre las contraindicaciones de {farmaco} "
+                        f"({unir_lista(e.contraindicaciones)}).")
+        if instruccion.operacion == "semilla" and e.nombre in instruccion.pregunta:
+            pregunta = (f"{mayuscula_inicial(articulo.replace('la ', 'una ').replace('el ', 'un '))}"
+                        f" con {e.nombre} {_situacion(condicion)}. ¿Se le puede dar "
+                        "el fármaco habitual? Explica por qué.")
+            respuesta = decision
+        else:
+            pregunta = (f"{instruccion.pregunta} Además, {articulo} {_situacion(condicion)}: "
+                        "¿se le puede dar el fármaco habitual de su enfermedad? Explica por qué.")
+            respuesta = f"{instruccion.respuesta} {decision}"
+    else:
+        previa = instruccion.pregunta
+        edad = rng.randint(18, 45) if "embarazada" in previa else rng.randint(18, 90)
+        mujer = "Una paciente" in previa or "embarazada" in previa or rng.random() < 0.5
+        sexo = "Una mujer" if mujer else "Un hombre"
+        sintomas = unir_lista(rng.sample(e.sintomas, 2))
+        for sujeto in ("Una paciente", "Un paciente"):
+            # «Una paciente con X está embarazada» -> «La paciente está embarazada».
+            previa = previa.replace(f"{sujeto} con {e.nombre} ",
+                                    "La paciente " if sujeto == "Una paciente" else "El paciente ")
+        pregunta = (f"{sexo} de {edad} años con {sintomas} tiene {e.nombre} (caso ficticio). "
+                    f"{previa}")
+        respuesta = instruccion.respuesta
+    # Concretar en un caso añade contexto (y distractores), no un hecho que encadenar.
+    saltos = instruccion.saltos + (0 if operacion == "caso" else 1)
+    return Instruccion(pregunta, respuesta, e.nombre, saltos, operacion)
+
+
+def evolucionar_rondas(semillas: list[Instruccion], rondas: int = 2,
+                       semilla: int = 0) -> list[list[Instruccion]]:
+    """Aplica :func:`evolucionar` ``rondas`` veces a cada instrucción; devuelve una lista por
+    ronda (la 0 son las semillas).
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    rng = random.Random(semilla_de("evol", semilla))
+    por_ronda = [list(semillas)]
+    for _ in range(rondas):
+        por_ronda.append([evolucionar(i, rng) for i in por_ronda[-1]])
+    return por_ronda
+
+
+def verificar_respuesta(par: dict) -> bool:
+    """Comprueba contra el mundo ficticio que la respuesta de un par no nombra el fármaco ni
+    la enfermedad de OTRA enfermedad (una alucinación típica de los datos sintéticos
+    generados por un modelo) y que, si la pregunta es por el fármaco, nombra el correcto.
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    mundo = _por_nombre()
+    e = mundo.get(par.get("enfermedad", ""))
+    if e is None:
+        return False
+    respuesta = par["output"].lower()
+    for otra in mundo.values():
+        if otra.nombre == e.nombre:
+            continue
+        if otra.tratamientos[0] in respuesta or otra.nombre.lower() in respuesta:
+            return False
+    if "fármaco" in par["instruction"].lower() and "contraindi" not in par["instruction"].lower():
+        return e.tratamientos[0] in respuesta
+    return True
+
+
+# ---------------------------------------------------------------------------------------
+# Filtros de calidad
+# ---------------------------------------------------------------------------------------
+_PALABRAS_ES = {"de", "la", "el", "en", "y", "que", "los", "las", "se", "con", "por", "un",
+                "una", "del", "no", "es", "al", "su", "para", "lo"}
+
+
+def _parece_espanol(texto: str) -> bool:
+    palabras = re.findall(r"[a-záéíóúñü]+", texto.lower())
+    if len(palabras) < 4:
+        return True  # demasiado corto para juzgarlo
+    return sum(p in _PALABRAS_ES for p in palabras) / len(palabras) >= 0.08
+
+
+def motivo_descarte(par: dict, tokenizador=None, max_tokens: int = 256,
+                    min_caracteres: int = 3) -> str | None:
+    """El primer motivo por el que un par no debería entrenarse, o ``None`` si pasa todos los
+    filtros. Por orden: reglas (vacío, plantilla sin rellenar, respuesta que repite la
+    pregunta, respuesta cortada), longitud (caracteres y, con ``tokenizador``, tokens de la
+    conversación), idioma y calidad (contradice el mundo ficticio, :func:`verificar_respuesta`).
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    instruccion = str(par.get("instruction") or "").strip()
+    respuesta = str(par.get("output") or "").strip()
+    if not instruccion or not respuesta:
+        return "vacío"
+    if re.search(r"\{[^}]*\}|\[(RESPUESTA|TODO|INSERTAR)[^\]]*\]", respuesta, re.IGNORECASE):
+        return "plantilla sin rellenar"
+    if respuesta.lower() == instruccion.lower():
+        return "repite la pregunta"
+    if respuesta[-1] not in ".!?)»":
+        return "respuesta cortada"
+    if len(respuesta) < min_caracteres:
+        return "demasiado corta"
+    if tokenizador is not None:
+        from ..formatos import alpaca_a_mensajes
+
+        texto = tokenizador.apply_chat_template(alpaca_a_mensajes(par), tokenize=False)
+        if len(tokenizador(texto, add_special_tokens=False)["input_ids"]) > max_tokens:
+            return "demasiado larga"
+    if not _parece_espanol(respuesta):
+        return "no parece español"
+    if par.get("enfermedad") and not verificar_respuesta(par):
+        return "contradice el mundo"
+    return None
+
+
+def filtrar_instrucciones(pares: list[dict], tokenizador=None, max_tokens: int = 256):
+    """Aplica :func:`motivo_descarte` a cada par. Devuelve ``(conservados, informe)``: el
+    informe es un ``pandas.DataFrame`` con el índice, el motivo y el principio de la respuesta
+    de cada par quitado, para que nada se pierda sin que lo veas.
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    import pandas as pd
+
+    conservados, quitados = [], []
+    for i, par in enumerate(pares):
+        motivo = motivo_descarte(par, tokenizador, max_tokens)
+        if motivo is None:
+            conservados.append(par)
+        else:
+            quitados.append({"indice": i, "motivo": motivo,
+                             "respuesta": str(par.get("output"))[:60]})
+    return conservados, pd.DataFrame(quitados, columns=["indice", "motivo", "respuesta"])
+
+
+DEFECTOS = ("vacío", "plantilla sin rellenar", "repite la pregunta", "respuesta cortada",
+            "demasiado larga", "no parece español", "contradice el mundo")
+
+
+def estropear(pares: list[dict], fraccion: float = 0.2, semilla: int = 0):
+    """Copia de ``pares`` con defectos plantados en una ``fraccion`` de ellos, uno de
+    :data:`DEFECTOS` cada uno, para medir los filtros. Devuelve ``(pares, defectos)``, con
+    ``defectos[i]`` el defecto plantado en el par ``i`` o ``None``.
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    rng = random.Random(semilla_de("estropear", semilla))
+    mundo = mundo_clinico()
+    salida, defectos = [], []
+    for par in pares:
+        par = dict(par)
+        defecto = rng.choice(DEFECTOS) if rng.random() < fraccion else None
+        if defecto == "vacío":
+            par["output"] = ""
+        elif defecto == "plantilla sin rellenar":
+            par["output"] = f"La respuesta es {{respuesta}} para {par.get('enfermedad', 'esto')}."
+        elif defecto == "repite la pregunta":
+            par["output"] = par["instruction"]
+        elif defecto == "respuesta cortada":
+            palabras = par["output"].split()
+            par["output"] = " ".join(palabras[: max(2, len(palabras) // 2)]).rstrip(".!?)»,;:")
+        elif defecto == "demasiado larga":
+            par["output"] = " ".join([par["output"]] * 40)
+        elif defecto == "no parece español":
+            par["output"] = ("The recommended treatment is rest and fluids, with a follow-up "
+                             "visit in two weeks if symptoms persist.")
+        elif defecto == "contradice el mundo":
+            otra = rng.choice([e for e in mundo if e.nombre != par.get("enfermedad")])
+            par["output"] = f"Se trata con {otra.tratamientos[0]}."
+        salida.append(par)
+        defectos.append(defecto)
+    return salida, defectos
