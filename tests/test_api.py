@@ -9,7 +9,7 @@ import pytest
 
 PAQUETE = Path(__file__).resolve().parents[1] / "code" / "curso_llm"
 TITULOS = {0: "Preparación", 1: "Matemáticas", 2: "Redes neuronales", 3: "PLN clásico",
-           4: "Arquitectura", 5: "Preentrenamiento", 6: "Datos", 7: "SFT", 8: "Alineamiento",
+           4: "Arquitectura", 5: "Preentrenamiento", 6: "Datos para ajuste fino", 7: "SFT", 8: "Alineamiento",
            9: "Evaluación", 10: "Cuantización", 11: "Tendencias", 12: "Aprendizaje autónomo"}
 # El calificador y el registro de ejercicios tienen su propia convención (otra parte del paquete).
 FUERA = ("calificador", "calificar", "ejercicios")

@@ -42,7 +42,10 @@ EJERCICIOS = [
         archivo="ej04_similitud_jaccard.py",
         funcion="similitud_jaccard",
         referencia="curso_llm.deduplicacion:similitud_jaccard",
-        pista="(La escribe el ayudante de deduplicación.)",
+        pista="Elementos comunes entre elementos distintos de los dos juntos. Los repetidos "
+        "cuentan una vez: trata las listas como conjuntos, y no sumes los tamaños para la unión "
+        "(contarías dos veces lo común). Dos vacíos son el mismo conjunto, similitud 1. Crea "
+        "conjuntos nuevos: no modifiques los de entrada.",
     ),
     Ejercicio(
         id="6.5",
@@ -50,7 +53,10 @@ EJERCICIOS = [
         archivo="ej05_firma_minhash.py",
         funcion="firma_minhash",
         referencia="curso_llm.deduplicacion:firma_minhash",
-        pista="(La escribe el ayudante de deduplicación.)",
+        pista="Para cada permutación, aplica la misma transformación a los hashes estables de "
+        "todas las tejas y quédate con el MÍNIMO. Multiplica por el a y suma el b de la misma "
+        "posición, y después toma el resto entre dos elevado a 32. Enteros exactos, nunca "
+        "coma flotante; sin tejas, cada posición vale el mayor valor de 32 bits.",
     ),
     Ejercicio(
         id="6.6",
