@@ -99,13 +99,13 @@ def pares_desde_tabla(tabla) -> list[dict]:
                    f"{fila['medida']} desde hace {fila['semanas']} semanas; evolución: "
                    f"{fila['evolucion']}.")
         if fila["condicion"] == "ninguna":
-            aviso = f"No consta ninguna condición que contraindique {fila['farmaco']}."
+            aviso = f"No: no consta ninguna condición que contraindique {fila['farmaco']}."
         elif _contraindicado(enf, fila["condicion"]):
-            aviso = (f"Atención: {fila['farmaco']} no se recomienda en {fila['condicion']}, "
-                     "y este paciente la tiene.")
+            aviso = (f"Sí: {fila['farmaco']} no se recomienda en {fila['condicion']}, y este "
+                     "paciente está en ese caso.")
         else:
-            aviso = (f"Tiene {fila['condicion']}, que no figura entre las contraindicaciones "
-                     f"de {fila['farmaco']}.")
+            aviso = (f"No: la condición del paciente ({fila['condicion']}) no figura entre las "
+                     f"contraindicaciones de {fila['farmaco']}.")
         comunes = {"enfermedad": fila["enfermedad"], "id_paciente": fila["id_paciente"],
                    "origen": "tabla"}
         pares.append({"instruction": "Resume este registro de tratamiento en una frase.",
