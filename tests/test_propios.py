@@ -391,3 +391,26 @@ def test_diez_mil_filas(tmp_path):
     assert len(ds) == 9_999 and omision(informe, 5002).motivo == "duplicada de la línea 5001"
     cuadra(informe)
     assert segundos < 60
+
+
+def test_texto_ilegible_sin_bytes_nulos(tmp_path):
+    ruta = tmp_path / "d.csv"
+    ruta.write_bytes(bytes(range(1, 256)) * 8)
+    with pytest.raises(ErrorDatos, match="no se puede leer como texto") as error:
+        cargar_dataset_propio(ruta)
+    assert "d.csv" in str(error.value) and "Arreglo" in str(error.value)
+
+
+def test_tipo_por_contenido_jsonl_que_es_una_lista(tmp_path):
+    ruta = escribir(tmp_path / "d.jsonl", json.dumps([{"text": "a"}, {"text": "b"}], indent=1))
+    ds, informe = cargar_dataset_propio(ruta, formato_salida="texto")
+    assert ds["text"] == ["a", "b"] and informe.tipo == "json"
+    assert [li for _, li in informe.origenes] == [2, 5]
+    assert any(".json" in a and "lista JSON" in a for a in informe.avisos)
+
+
+def test_prompt_completion_de_texto_plano_en_un_csv(tmp_path):
+    ruta = escribir(tmp_path / "d.csv", "prompt,completion\nHola,Adiós\n")
+    ds, _ = cargar_dataset_propio(ruta, formato_salida="prompt_completion")
+    assert ds[0] == {"prompt": [{"role": "user", "content": "Hola"}],
+                     "completion": [{"role": "assistant", "content": "Adiós"}]}
