@@ -34,7 +34,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..formatos import ErrorFormato, a_mensajes, a_prompt_completion, formatear_chatml
+from ..formatos import (
+    ErrorFormato,
+    a_mensajes,
+    a_prompt_completion,
+    detectar_formato,
+    formatear_chatml,
+)
 
 if TYPE_CHECKING:
     import datasets
@@ -245,8 +251,7 @@ def _leer_texto(ruta: Path, nombre: str, avisos: list[str]) -> tuple[str, str]:
 
 
 def _leer_csv(texto: str, nombre: str, tabulador: bool) -> tuple[list[str], list[_Fila]]:
-    lineas = texto.splitlines()
-    cabecera_cruda = lineas[0] if lineas else ""
+    cabecera_cruda = texto.split("\n", 1)[0]
     if tabulador:
         separador = "\t"
     else:  # Excel en español guarda con «;»
@@ -404,8 +409,6 @@ def _sin_tildes(texto: str) -> str:
 
 def _formato_de_claves(claves: set[str]) -> str | None:
     try:
-        from ..formatos import detectar_formato
-
         return detectar_formato(dict.fromkeys(claves))
     except ErrorFormato:
         return None
