@@ -9,6 +9,8 @@
   bloques de longitud fija (modelado causal).
 - ``preparar_notas`` y ``NotasVectorizadas``: las notas clínicas como bolsas de palabras en
   tensores de PyTorch (el laboratorio del capítulo 2).
+- ``cargar_dataset_propio``: tus propios datos (CSV, JSON, JSONL o una carpeta de .txt) como
+  ``datasets.Dataset`` para el ajuste fino, con un ``InformeCarga`` de cada fila saltada.
 """
 
 from .clinico import (
@@ -28,13 +30,18 @@ from .lectura import (
 )
 from .narrativo import corpus_narrativo
 from .notas import ETIQUETAS_NOTAS, NotasVectorizadas, preparar_notas
+from .propios import ErrorDatos, InformeCarga, Omision, cargar_dataset_propio
 
 __all__ = [
     "AVISO_FICTICIO",
     "BloquesEmpaquetados",
     "ETIQUETAS_NOTAS",
     "Enfermedad",
+    "ErrorDatos",
+    "InformeCarga",
     "NotasVectorizadas",
+    "Omision",
+    "cargar_dataset_propio",
     "corpus_narrativo",
     "empaquetar",
     "empaquetar_documentos",
