@@ -133,26 +133,40 @@ Domicilio Dirección Fecha Ingresa Ingresada Ingresado Acude Consulta Revisión 
 Fdo Firmado Firma Nacida Nacido Mujer Hombre Pauta Tomar TA FC Peso Escala Descartado Acompaña
 Avisada Avisado DNI NIE NHC NSS CIP TSI HC Historia Pasaporte Tarjeta Calle Avenida Avda Plaza
 Paseo Camino Ronda Nota Motivo Antecedentes Juicio Diagnóstico Tratamiento Alta Urgencias
-Servicio Hospital Centro Unidad Planta Cama Refiere Presenta Informa Informe
+Servicio Hospital Centro Unidad Planta Cama Refiere Presenta Informa Informe Según Seguridad
+Social Salud Sanitaria Interconsulta Visto Trae Habla
 """.split())
 _PARTICULAS = {"de", "del", "la", "las", "los", "y", "i"}
+# Nombres de pila que también son palabras corrientes o lugares: solos no bastan.
+_PILA_AMBIGUOS = set("""
+Rosa Dolores Pilar Mercedes Paz Luz Sol Gloria Victoria Consuelo Amparo Soledad Rosario Aurora
+Milagros Concepción Encarnación Inmaculada Clara Alba Marina Santiago Salvador Domingo Esperanza
+Remedios Asunción Nieves Reyes Cruz Ángeles Lourdes Fátima Martín Marcos Lorenzo Andrés Esteban
+""".split())
 
 _MAY = "A-ZÁÉÍÓÚÑÜ"
 _MIN = "a-záéíóúñüç"
 # Una palabra de nombre: «Lucía», «LÓPEZ», «O'Donnell» no; con guion sí («Ruiz-Mateos»).
 _PALABRA = rf"(?:[{_MAY}][{_MIN}]+|[{_MAY}]{{2,}})(?:-[{_MAY}][{_MIN}]+)?"
-_SECUENCIA = rf"{_PALABRA}(?:\s+(?:(?:de|del|de\s+la|de\s+los|y)\s+)?{_PALABRA}){{0,4}}"
+_SECUENCIA = rf"{_PALABRA}(?:\s+(?:(?:de|del|de\s+la|de\s+los)\s+)?{_PALABRA}){{0,4}}"
 _INVERTIDO = rf"[{_MAY}]{{2,}}(?:\s+[{_MAY}]{{2,}}){{0,3}},\s*[{_MAY}]{{2,}}(?:\s+[{_MAY}]{{2,}})?"
 
-_TRATAMIENTOS = r"(?:Sra?\.|Srta\.|Dra?\.|Dña\.|D\.ª|Dª|D\.|Don|Doña|Doctora?)"
+_TRATAMIENTOS = r"(?<!º )(?:Sra?\.|Srta\.|Dra?\.|Dña\.|D\.ª|Dª|D\.|Don|Doña|Doctora?)"
 _ROLES = (r"(?i:paciente|hij[oa]|espos[oa]|marido|mujer|madre|padre|herman[oa]|niet[oa]|"
           r"sobrin[oa]|pareja|tí[oa]|abuel[oa]|prim[oa]|cuñad[oa]|yerno|nuera|suegr[oa]|"
           r"cuidador[a]?|vecin[oa]|amig[oa]|enfermer[oa]|médic[oa]|residente|llamad[oa]|"
           r"de\s+nombre|responsable:?|Fdo\.:?|Firmado:?|Firma:?|Atiende:?|Paciente:|"
           r"nombre:)")
 _NOMBRE_CON_CONTEXTO = re.compile(
-    rf"(?:(?:\b{_ROLES}|{_TRATAMIENTOS})[ \t]*,?[ \t]+)+(?P<n>{_INVERTIDO}|{_SECUENCIA})")
+    rf"(?:(?:\b(?![{_MAY}]{{2}}){_ROLES}|{_TRATAMIENTOS})[ \t]*,?[ \t]+)+(?P<n>{_INVERTIDO}|{_SECUENCIA})")
 _NOMBRE_SUELTO = re.compile(rf"(?<![\w@.]){_SECUENCIA}")
+# Dos o más palabras con mayúscula a mitad de frase, tras una palabra en minúscula que no
+# sea «de», «la»... (así «síndrome de Valdoria» o «la Seguridad Social» no cuentan).
+_NOMBRE_A_MITAD = re.compile(
+    rf"(?<=[{_MIN}] )(?<!\bde )(?<!\bdel )(?<!\bla )(?<!\blas )(?<!\blos )(?<!\bel )"
+    rf"(?<!\ben )(?<!\bal )(?<!\ba )(?<!\by )"
+    rf"[{_MAY}][{_MIN}]+(?:-[{_MAY}][{_MIN}]+)?(?:\s+(?:(?:de|del|de\s+la|y)\s+)?"
+    rf"[{_MAY}][{_MIN}]+(?:-[{_MAY}][{_MIN}]+)?){{1,3}}")
 
 _MESES = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
           "noviembre|diciembre")
@@ -160,16 +174,20 @@ _PATRONES = {
     "EMAIL": [re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")],
     "DNI": [_DNI],
     "NIE": [_NIE],
-    "TELEFONO": [re.compile(r"(?<![\w+])" + _PREFIJO + r"[6-9](?:[ .-]?\d){8}(?!\w)")],
+    "TELEFONO": [re.compile(r"(?<![\w+])" + _PREFIJO + r"[6-9](?:[ .-]?\d){8}(?!\w)"),
+                 re.compile(r"(?<![\w+])" + _PREFIJO + r"\([6-9]\d{2}\)[ .-]?\d{3}[ .-]?\d{3}"
+                            r"(?!\w)")],
     "FECHA": [
         re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1"
                    r"(?:\d{4}|\d{2})(?![\w/]|\.\d|-\d)"),
         re.compile(rf"(?i)\b(?:0?[1-9]|[12]\d|3[01])\s+de\s+(?:{_MESES})(?:\s+(?:de|del)\s+\d{{4}})?\b"),
         re.compile(rf"(?i)\b(?:{_MESES})\s+(?:de|del)\s+\d{{4}}\b"),
+        re.compile(r"(?i)(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])[ -](?:ene|feb|mar|abr|may|jun|jul|"
+                   r"ago|sep|sept|oct|nov|dic)\.?[ -]\d{4}(?!\w)"),
         re.compile(r"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?!\w)"),
     ],
     "NHC": [
-        re.compile(r"(?i)\b(?:NHC|N\.H\.C\.|H\.C\.|historia(?:\s+clínica)?|n\.?º\s+de\s+historia"
+        re.compile(r"(?i)\b(?:NHC|N\.H\.C\.|H\.C\.|HC|historia(?:\s+clínica)?|n\.?º\s+de\s+historia"
                    r"(?:\s+clínica)?)\s*(?:n\.?º|núm\.?|número)?\s*:?\s*(?P<v>\d{4,10})\b"),
         re.compile(r"\bHC-\d{2,4}-\d{2,8}\b"),
     ],
@@ -181,8 +199,8 @@ _PATRONES = {
         re.compile(r"\b[A-Z]{4}\d{10,12}\b"),
     ],
 }
-_VIA = (r"(?:C/|C\.|Calle|Avda\.|Av\.|Avenida|Plaza|Pza\.|Plza\.|Paseo|P\.º|Pº|Camino|Ronda|"
-        r"Travesía|Carretera|Ctra\.|Glorieta|Callejón|Urbanización|Urb\.|Rambla|Vía)")
+_VIA = (r"(?:(?i:c/|calle|avda\.?|av\.|avenida|plaza|pza\.|plza\.|paseo|p\.º|pº|camino|"
+        r"ronda|travesía|carretera|ctra\.|glorieta|callejón|urbanización|urb\.|rambla)|Vía)")
 _NOMBRE_VIA = (rf"(?:(?:de|del|la|las|los|el)\s+)*[{_MAY}0-9][\w{_MIN}]*"
                rf"(?:\s+(?:(?:de|del|la|las|los|el|y)\s+)*[{_MAY}][\w{_MIN}]*){{0,5}}")
 _DIRECCION = re.compile(
@@ -277,11 +295,20 @@ def _candidatos_nombre(texto: str) -> list[tuple[int, int]]:
         conocidas = [p for p in palabras if p in _NOMBRES_PILA or p in _APELLIDOS]
         # Sin contexto exigimos un nombre de pila conocido delante, y dos palabras o más
         # (así «Rosa» o «Pilar» sueltas no cuentan), o dos palabras conocidas.
-        if len(palabras) >= 2 and (palabras[0] in _NOMBRES_PILA or len(conocidas) >= 2) \
+        pila = bool(palabras) and palabras[0] in _NOMBRES_PILA and palabras[0] not in _PILA_AMBIGUOS
+        if len(palabras) >= 2 and (pila or len(conocidas) >= 2) \
                 and palabras[0] not in _NO_NOMBRE:
             nombre = _quitar_cola(m.group())
             if len(nombre.split()) >= 2:
                 tramos.append((m.start(), m.start() + len(nombre)))
+    # Un nombre de pila frecuente y sin otro sentido basta solo («Habla con Ana»).
+    for m in re.finditer(rf"(?<![\w@.-])[{_MAY}][{_MIN}]+(?![\w@-])", texto):
+        if m.group() in _NOMBRES_PILA and m.group() not in _PILA_AMBIGUOS:
+            tramos.append((m.start(), m.end()))
+    for m in _NOMBRE_A_MITAD.finditer(texto):
+        palabras = m.group().split()
+        if not any(p in _NO_NOMBRE for p in palabras):
+            tramos.append((m.start(), m.end()))
     return tramos
 
 
@@ -336,11 +363,11 @@ def _resolver(candidatos: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 
 def _unir_nombres(texto: str, tramos: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Une nombres contiguos separados solo por espacios o una partícula («Ana» «López»)."""
+    """Une nombres contiguos separados solo por espacios o por «de» («Ana» «López»)."""
     unidos: list[tuple[int, int, str]] = []
     for inicio, fin, tipo in tramos:
         if unidos and tipo == "NOMBRE" and unidos[-1][2] == "NOMBRE" and re.fullmatch(
-                r"\s+(?:(?:de|del|de la|y)\s+)?", texto[unidos[-1][1]:inicio]):
+                r"\s+(?:(?:de|del|de la)\s+)?", texto[unidos[-1][1]:inicio]):
             unidos[-1] = (unidos[-1][0], fin, tipo)
         else:
             unidos.append((inicio, fin, tipo))

@@ -88,7 +88,8 @@ _RAROS = {
 }
 _CALLES = ["Mayor", "de la Constitución", "Real", "de Alcalá", "de las Flores", "Nueva",
            "del Sol", "de Andalucía", "de la Paz", "San Juan", "de Cervantes", "Gran Vía"]
-_VIAS = ["C/", "Calle", "Avda.", "Avenida", "Plaza", "Pza.", "Paseo", "Camino", "Ronda"]
+_VIAS = ["C/", "Calle", "Avda.", "Avenida", "Plaza", "Pza.", "Paseo", "Camino", "Ronda", "c/",
+         "Avda", "calle", "Travesía", "Pº"]
 _CIUDADES = [("28013", "Madrid"), ("08025", "Barcelona"), ("41003", "Sevilla"),
              ("46010", "Valencia"), ("50008", "Zaragoza"), ("29012", "Málaga"),
              ("48007", "Bilbao"), ("15004", "A Coruña"), ("33011", "Oviedo"),
@@ -197,6 +198,8 @@ class _Generador:
             lambda c: f"{c[:3]}-{c[3:6]}-{c[6:]}",
             lambda c: f"+34{c}",
             lambda c: f"{c[:3]} {c[3:5]} {c[5:7]} {c[7:]}",
+            lambda c: f"{c[:3]}.{c[3:6]}.{c[6:]}",
+            lambda c: f"+34 ({c[:3]}) {c[3:6]} {c[6:]}",
         ]
         return r.choice(formatos)(cifras)
 
@@ -218,6 +221,9 @@ class _Generador:
             lambda: f"{d}/{m}/{a}",
             lambda: f"{d:02d}.{m:02d}.{a}",
             lambda: f"{d} de {_MESES[m - 1]}",
+            lambda: f"{d} {_MESES[m - 1][:3]}. {a}",
+            lambda: f"{d:02d}-{_MESES[m - 1][:3]}-{a}",
+            lambda: f"{a}-{m:02d}-{d:02d}",
             lambda: f"{_MESES[m - 1]} de {a}",
         ]
         # Tras «el» hace falta un día: «el marzo de 2023» no se dice.
@@ -229,6 +235,8 @@ class _Generador:
         opciones = [
             ("NHC ", f"{r.randrange(10**5, 10**7)}"),
             ("NHC: ", f"{r.randrange(10**5, 10**7)}"),
+            ("Nº HC: ", f"{r.randrange(10**5, 10**7)}"),
+            ("N.º historia: ", f"{r.randrange(10**5, 10**7)}"),
             ("historia n.º ", f"{r.randrange(10**6):08d}"),
             ("n.º de historia clínica ", f"{r.randrange(10**5, 10**8)}"),
             ("", f"HC-{r.randint(2015, 2025)}-{r.randrange(10**4):04d}"),
@@ -376,6 +384,22 @@ def _nota(g: _Generador, cuerpo: str) -> _Nota:
         articulo = "la " if medico["sexo"] == "m" else "el "
         n + "Se comenta el caso con " + articulo + _tratamiento(medico, medico=True) + " " + (
             r.choice(g.raros["apellidos"] + _APELLIDOS), "NOMBRE") + ". "
+    # Menciones sin tratamiento ni parentesco delante (las más difíciles para las reglas).
+    if r.random() < 0.25:
+        otro = g.persona()
+        completo = f"{otro['pila']} {otro['apellidos'][0]}"
+        plantilla = r.choice([
+            ("Se habla por teléfono con ", completo, ", cuidadora habitual. "),
+            ("Trae el informe ", completo, ", su vecino. "),
+            ("Según su cuidadora, ", otro["pila"], ", no toma bien la medicación. "),
+            ("Visto también por ", completo, " (enfermería). "),
+            ("Refiere que ", completo, " le acompañará en la próxima visita. "),
+        ])
+        n + plantilla[0] + (plantilla[1], "NOMBRE") + plantilla[2]
+    if r.random() < 0.15:
+        compuesto = r.choice(["de la Fuente", "del Río", "de la Torre", "Ruiz-Mateos",
+                              "García-Page", "de Miguel"])
+        n + "Interconsulta con el Dr. " + (f"{r.choice(_APELLIDOS)} {compuesto}", "NOMBRE") + ". "
     # Plan y firma.
     if r.random() < 0.5:
         n + "Revisión el " + (g.fecha(2024, 2026, dia=True), "FECHA") + ". "
