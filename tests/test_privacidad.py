@@ -143,7 +143,7 @@ def test_referencia_del_ejercicio():
 
 # --- Objetivo medido ----------------------------------------------------------------------
 def test_recall_en_test_al_menos_099():
-    notas = notas_con_datos_personales(500, "test")
+    notas = notas_con_datos_personales(500, "test", semilla=1)
     evaluacion = evaluar_anonimizacion(notas)
     assert evaluacion.recall >= 0.99, evaluacion.tabla
     assert evaluacion.tabla.loc["TOTAL", "plantadas"] >= 2000
@@ -188,3 +188,12 @@ def test_dataset():
         anonimizar_dataset(ds, "notas")
     with pytest.raises(TypeError, match="La fila 1"):
         anonimizar_dataset(datasets.Dataset.from_dict({"nota": ["a", None]}), "nota")
+
+
+def test_apellidos_que_son_parentescos_y_claves_en_mayusculas():
+    # «Nieto» o «Madre» con mayúscula son apellidos, no el papel que anuncia un nombre; y
+    # la clave «CIP» no debe morder un nombre que empieza igual («Cipriana»).
+    assert anonimizar("Firmado: Dra. Nieto Salas.").texto == "Firmado: Dra. [NOMBRE_1]."
+    assert anonimizar("Dr. Madre Soler").texto == "Dr. [NOMBRE_1]"
+    a = anonimizar("Paciente: Cipriana Roldán. CIP ABCD1234567890. Cipriana mejora.")
+    assert a.texto == "Paciente: [NOMBRE_1]. CIP [ID_1]. [NOMBRE_1] mejora."

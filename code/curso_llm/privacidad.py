@@ -152,13 +152,15 @@ _SECUENCIA = rf"{_PALABRA}(?:\s+(?:(?:de|del|de\s+la|de\s+los)\s+)?{_PALABRA}){{
 _INVERTIDO = rf"[{_MAY}]{{2,}}(?:\s+[{_MAY}]{{2,}}){{0,3}},\s*[{_MAY}]{{2,}}(?:\s+[{_MAY}]{{2,}})?"
 
 _TRATAMIENTOS = r"(?<!º )(?:Sra?\.|Srta\.|Dra?\.|Dña\.|D\.ª|Dª|D\.|Don|Doña|Doctora?)"
-_ROLES = (r"(?i:paciente|hij[oa]|espos[oa]|marido|mujer|madre|padre|herman[oa]|niet[oa]|"
+# Los papeles van en minúscula: «Nieto», «Madre» o «Prima» con mayúscula pueden ser
+# apellidos («Dra. Nieto Salas»). Solo las etiquetas de cabecera y firma van con mayúscula.
+_ROLES = (r"(?:paciente|hij[oa]|espos[oa]|marido|mujer|madre|padre|herman[oa]|niet[oa]|"
           r"sobrin[oa]|pareja|tí[oa]|abuel[oa]|prim[oa]|cuñad[oa]|yerno|nuera|suegr[oa]|"
           r"cuidador[a]?|vecin[oa]|amig[oa]|enfermer[oa]|médic[oa]|residente|llamad[oa]|"
-          r"de\s+nombre|responsable:?|Fdo\.:?|Firmado:?|Firma:?|Atiende:?|Paciente:|"
-          r"nombre:)")
+          r"de\s+nombre|[Rr]esponsable:?|Fdo\.:?|FDO\.:?|Firmado:?|Firma:?|Atiende:?|"
+          r"Paciente:?|PACIENTE:|[Nn]ombre:)")
 _NOMBRE_CON_CONTEXTO = re.compile(
-    rf"(?:(?:\b(?![{_MAY}]{{2}}){_ROLES}|{_TRATAMIENTOS})[ \t]*,?[ \t]+)+(?P<n>{_INVERTIDO}|{_SECUENCIA})")
+    rf"(?:(?:\b{_ROLES}|{_TRATAMIENTOS})[ \t]*,?[ \t]+)+(?P<n>{_INVERTIDO}|{_SECUENCIA})")
 _NOMBRE_SUELTO = re.compile(rf"(?<![\w@.]){_SECUENCIA}")
 # Dos o más palabras con mayúscula a mitad de frase, tras una palabra en minúscula que no
 # sea «de», «la»... (así «síndrome de Valdoria» o «la Seguridad Social» no cuentan).
@@ -192,8 +194,9 @@ _PATRONES = {
         re.compile(r"\bHC-\d{2,4}-\d{2,8}\b"),
     ],
     "ID_OTRO": [
-        re.compile(r"(?i)\b(?:Seguridad\s+Social|NSS|afiliación|tarjeta\s+sanitaria|TSI|CIP|"
-                   r"pasaporte)\s*(?:n\.?º|núm\.?|número)?\s*:?\s*(?P<v>[A-Z0-9](?:[A-Z0-9/ -]{4,22}"
+        # Sin ignorar mayúsculas: «CIP» no debe morder el principio de «Cipriano».
+        re.compile(r"\b(?:[Ss]eguridad\s+[Ss]ocial|NSS|[Aa]filiación|[Tt]arjeta\s+sanitaria|TSI|CIP|"
+                   r"[Pp]asaporte)\s*(?:n\.?º|núm\.?|número)?\s*:?\s*(?P<v>[A-Z0-9](?:[A-Z0-9/ -]{4,22}"
                    r"[A-Z0-9]))(?![\w])"),
         re.compile(r"(?<![\w/])\d{2}/\d{8}/\d{2}(?![\w/])"),
         re.compile(r"\b[A-Z]{4}\d{10,12}\b"),
