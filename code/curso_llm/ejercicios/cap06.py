@@ -64,6 +64,9 @@ EJERCICIOS = [
         archivo="ej06_anonimizar_telefonos_e_ids.py",
         funcion="anonimizar_telefonos_e_ids",
         referencia="curso_llm.privacidad:anonimizar_telefonos_e_ids",
-        pista="(La escribe el ayudante de privacidad.)",
+        pista="Busca primero, numera después: recoge cada dato con su tramo, normalízalo "
+        "(solo las 9 cifras del teléfono; cifras y letras en mayúscula del documento) y "
+        "asígnale marcador por orden de primera aparición, con un contador por tipo. Vigila "
+        "las fronteras (ninguna cifra ni letra pegada) y que el prefijo +34 caiga dentro.",
     ),
 ]

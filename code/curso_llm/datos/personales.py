@@ -1,0 +1,452 @@
+"""Notas clínicas FICTICIAS con datos personales plantados, para medir la anonimización.
+
+Cada nota mezcla el cuerpo clínico inventado de ``curso_llm.datos.clinico`` con datos
+personales inventados en formatos variados (nombres, DNI, NIE, otros números de identidad,
+teléfonos, correos, fechas, direcciones y números de historia clínica) y con «ruido» que NO
+es un dato personal (dosis, tensión arterial, camas, edades, enfermedades y pruebas ficticias
+con nombre propio). De cada dato plantado se guarda su tramo exacto de caracteres.
+
+Tipos de entidad (``TIPOS_PERSONALES``):
+
+- ``NOMBRE``: personas (paciente, familiares, médicos). El tramo es el nombre SIN el
+  tratamiento: en «Sr. Gómez» el tramo es «Gómez».
+- ``DNI`` y ``NIE``: documentos de identidad españoles (la mayoría con la letra de control
+  correcta; algunos con la letra equivocada, que siguen siendo datos personales).
+- ``ID_OTRO``: cualquier otro número que identifica a una persona: número de la Seguridad
+  Social, código de la tarjeta sanitaria y pasaporte (un solo tipo, porque se tratan igual).
+- ``TELEFONO``, ``EMAIL``, ``FECHA`` (fechas de nacimiento, de ingreso, de alta, de
+  consulta), ``DIRECCION`` (calle y número, piso, código postal y ciudad) y ``NHC`` (número
+  de historia clínica).
+
+Las listas de nombres, apellidos y calles cambian en parte entre particiones: alrededor del
+30 % de las personas de ``"validation"`` y de ``"test"`` usan nombres y apellidos poco
+frecuentes, distintos en cada partición, que no están en las listas del anonimizador. Así,
+medir en ``"test"`` obliga a reconocer nombres por el contexto y no solo por lista.
+"""
+
+from __future__ import annotations
+
+import random
+
+from ._comun import validar_particion
+from .clinico import mundo_clinico, notas_clinicas
+
+TIPOS_PERSONALES = ("NOMBRE", "DNI", "NIE", "ID_OTRO", "TELEFONO", "EMAIL", "FECHA",
+                    "DIRECCION", "NHC")
+
+LETRAS_DNI = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+# Nombres frecuentes (también los conoce el anonimizador) y poco frecuentes por partición.
+_NOMBRES_M = ["María", "Carmen", "Ana", "Laura", "Lucía", "Marta", "Cristina", "Isabel",
+              "Pilar", "Elena", "Rosa", "Sara", "Paula", "Raquel", "Beatriz", "Silvia",
+              "Teresa", "Patricia", "Nuria", "Irene", "Andrea", "Julia", "Alba", "Sofía",
+              "Inés", "Clara", "Eva", "Mercedes", "Rocío", "Dolores"]
+_NOMBRES_H = ["Antonio", "José", "Manuel", "Francisco", "David", "Juan", "Javier", "Daniel",
+              "Carlos", "Jesús", "Alejandro", "Miguel", "Rafael", "Pablo", "Pedro", "Ángel",
+              "Sergio", "Fernando", "Jorge", "Luis", "Alberto", "Álvaro", "Diego", "Adrián",
+              "Raúl", "Enrique", "Ramón", "Andrés", "Vicente", "Ignacio"]
+_APELLIDOS = ["García", "Rodríguez", "González", "Fernández", "López", "Martínez", "Sánchez",
+              "Pérez", "Gómez", "Martín", "Jiménez", "Ruiz", "Hernández", "Díaz", "Moreno",
+              "Muñoz", "Álvarez", "Romero", "Alonso", "Gutiérrez", "Navarro", "Torres",
+              "Domínguez", "Vázquez", "Ramos", "Gil", "Ramírez", "Serrano", "Blanco", "Molina",
+              "Morales", "Suárez", "Ortega", "Delgado", "Castro", "Ortiz", "Rubio", "Marín",
+              "Sanz", "Núñez", "Iglesias", "Medina", "Garrido", "Cortés", "Castillo", "Santos",
+              "Lozano", "Guerrero", "Cano", "Prieto", "Méndez", "Cruz", "Calvo", "Gallego",
+              "Vidal", "León", "Márquez", "Herrera", "Peña", "Flores", "Cabrera", "Campos",
+              "Vega", "Fuentes", "Carrasco", "Diez", "Caballero", "Reyes", "Nieto", "Aguilar",
+              "Pascual", "Santana", "Herrero", "Lorenzo", "Montero", "Hidalgo", "Giménez",
+              "Ibáñez", "Ferrer", "Durán", "Santiago", "Benítez", "Mora", "Arias", "Vargas",
+              "Carmona", "Crespo", "Román", "Pastor", "Soto", "Sáez", "Velasco", "Moya",
+              "Soler", "Parra", "Esteban", "Bravo", "Gallardo", "Rojas", "Arce"]
+_RAROS = {
+    "validation": {
+        "m": ["Xiomara", "Leocadia", "Eulalia", "Brígida", "Casilda", "Fermina", "Genoveva",
+              "Hermenegilda", "Itziar", "Maitane", "Nekane", "Olvido", "Zuriñe", "Edurne"],
+        "h": ["Sigfrido", "Casimiro", "Eleuterio", "Florencio", "Gervasio", "Higinio",
+              "Isidoro", "Leandro", "Melquíades", "Nicanor", "Onofre", "Prudencio",
+              "Aitor", "Unai"],
+        "apellidos": ["Zubizarreta", "Olabarrieta", "Villaseñor", "Cienfuegos", "Bustamante",
+                      "Echevarría", "Goicoechea", "Larrañaga", "Montesinos", "Quintanilla",
+                      "Valderrama", "Zorrilla", "Arrieta", "Becerril", "Carvajal",
+                      "Escudero", "Figueroa", "Landa", "Mugica", "Orbegozo"],
+        "calles": ["de los Almendros", "del Olivar", "Jacinto Benavente", "de la Alhóndiga",
+                   "del Pilar", "de Zurbano", "Ríos Rosas", "de la Ermita"],
+    },
+    "test": {
+        "m": ["Brunilda", "Filomena", "Gumersinda", "Anunciación", "Visitación", "Covadonga",
+              "Amaia", "Leire", "Ainara", "Itxaso", "Nerea", "Yaiza", "Begoña", "Almudena"],
+        "h": ["Anselmo", "Gumersindo", "Baldomero", "Cipriano", "Dámaso", "Evaristo",
+              "Fulgencio", "Hilario", "Jenaro", "Lisardo", "Anxo", "Xabier", "Iñigo",
+              "Borja"],
+        "apellidos": ["Arrizabalaga", "Etxeberria", "Urquijo", "Villalobos", "Zabaleta",
+                      "Montenegro", "Sotomayor", "Altamirano", "Berenguer", "Cifuentes",
+                      "Dorronsoro", "Elizondo", "Galarza", "Iturbe", "Mondragón", "Ochoa",
+                      "Pumarejo", "Salcedo", "Ugarte", "Yurrita"],
+        "calles": ["de las Acacias", "del Rosario", "Pintor Sorolla", "de la Fuente Nueva",
+                   "del Carmen", "de Goya", "Marqués de Urquijo", "de la Estación"],
+    },
+}
+_CALLES = ["Mayor", "de la Constitución", "Real", "de Alcalá", "de las Flores", "Nueva",
+           "del Sol", "de Andalucía", "de la Paz", "San Juan", "de Cervantes", "Gran Vía"]
+_VIAS = ["C/", "Calle", "Avda.", "Avenida", "Plaza", "Pza.", "Paseo", "Camino", "Ronda", "c/",
+         "Avda", "calle", "Travesía", "Pº"]
+_CIUDADES = [("28013", "Madrid"), ("08025", "Barcelona"), ("41003", "Sevilla"),
+             ("46010", "Valencia"), ("50008", "Zaragoza"), ("29012", "Málaga"),
+             ("48007", "Bilbao"), ("15004", "A Coruña"), ("33011", "Oviedo"),
+             ("37002", "Salamanca")]
+_MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+          "septiembre", "octubre", "noviembre", "diciembre"]
+_DOMINIOS = ["correo.es", "mail.com", "ejemplo.org", "salud.example", "buzon.net"]
+_PARENTESCOS = {"m": ["hija", "esposa", "madre", "hermana", "nieta", "sobrina", "pareja"],
+                "h": ["hijo", "esposo", "padre", "hermano", "nieto", "sobrino", "marido"]}
+
+
+def letra_dni(numero: int) -> str:
+    """La letra de control de un DNI: la del resto de dividir el número entre 23.
+
+    Para un NIE, la X, la Y o la Z iniciales valen 0, 1 y 2 delante de los siete dígitos.
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    return LETRAS_DNI[int(numero) % 23]
+
+
+class _Nota:
+    """Construye un texto por trozos y apunta el tramo de cada dato personal."""
+
+    def __init__(self) -> None:
+        self.texto = ""
+        self.entidades: list[dict] = []
+
+    def __add__(self, trozo):  # nota + "texto" o nota + ("valor", "TIPO")
+        if isinstance(trozo, tuple):
+            valor, tipo = trozo
+            inicio = len(self.texto)
+            self.texto += valor
+            self.entidades.append({"inicio": inicio, "fin": len(self.texto), "tipo": tipo,
+                                   "valor": valor})
+        else:
+            self.texto += trozo
+        return self
+
+
+class _Generador:
+    def __init__(self, rng: random.Random, particion: str) -> None:
+        self.rng = rng
+        self.raros = _RAROS[particion]
+        self.enfermedades = mundo_clinico()
+
+    # --- Personas ---------------------------------------------------------------------
+    def persona(self, sexo: str | None = None) -> dict:
+        r = self.rng
+        sexo = sexo or r.choice("mh")
+        raro = r.random() < 0.3
+        if raro:
+            pila = r.choice(self.raros[sexo])
+            apellidos = [r.choice(self.raros["apellidos"]), r.choice(_APELLIDOS)]
+            r.shuffle(apellidos)
+        else:
+            pila = r.choice(_NOMBRES_M if sexo == "m" else _NOMBRES_H)
+            apellidos = r.sample(_APELLIDOS, 2)
+        if not raro and r.random() < 0.2:  # nombre compuesto
+            otro = r.choice(_NOMBRES_M if sexo == "m" else _NOMBRES_H)
+            if otro != pila:
+                pila = f"{pila} {otro}"
+        return {"sexo": sexo, "pila": pila, "apellidos": apellidos}
+
+    # --- Identificadores --------------------------------------------------------------
+    def dni(self) -> str:
+        r = self.rng
+        numero = r.randrange(10**6, 10**8)
+        letra = letra_dni(numero)
+        if r.random() < 0.1:  # letra equivocada: sigue siendo un dato personal
+            letra = r.choice([c for c in LETRAS_DNI if c != letra])
+        cifras = f"{numero:08d}"
+        formato = r.random()
+        if formato < 0.5:
+            return cifras + letra
+        if formato < 0.7:
+            return f"{cifras[:2]}.{cifras[2:5]}.{cifras[5:]}-{letra}"
+        if formato < 0.85:
+            return f"{cifras}-{letra.lower()}"
+        return f"{cifras}-{letra}"
+
+    def nie(self) -> str:
+        r = self.rng
+        inicial = r.choice("XYZ")
+        numero = r.randrange(10**7)
+        letra = letra_dni(int(f"{'XYZ'.index(inicial)}{numero:07d}"))
+        if r.random() < 0.1:
+            letra = r.choice([c for c in LETRAS_DNI if c != letra])
+        if r.random() < 0.6:
+            return f"{inicial}{numero:07d}{letra}"
+        return f"{inicial}-{numero:07d}-{letra}"
+
+    def telefono(self) -> str:
+        r = self.rng
+        if r.random() < 0.7:
+            cifras = r.choice("67") + "".join(r.choice("0123456789") for _ in range(8))
+        else:
+            cifras = r.choice(["91", "93", "95", "96", "98"]) + "".join(
+                r.choice("0123456789") for _ in range(7))
+        formatos = [
+            lambda c: f"{c[:3]} {c[3:6]} {c[6:]}",
+            lambda c: c,
+            lambda c: f"+34 {c[:3]}-{c[3:6]}-{c[6:]}",
+            lambda c: f"(+34) {c[:3]} {c[3:5]} {c[5:7]} {c[7:]}",
+            lambda c: f"0034 {c}",
+            lambda c: f"{c[:3]}-{c[3:6]}-{c[6:]}",
+            lambda c: f"+34{c}",
+            lambda c: f"{c[:3]} {c[3:5]} {c[5:7]} {c[7:]}",
+            lambda c: f"{c[:3]}.{c[3:6]}.{c[6:]}",
+            lambda c: f"+34 ({c[:3]}) {c[3:6]} {c[6:]}",
+        ]
+        return r.choice(formatos)(cifras)
+
+    def email(self, persona: dict) -> str:
+        r = self.rng
+        base = _ascii(persona["pila"].split()[0].lower())
+        ap = _ascii(persona["apellidos"][0].lower())
+        usuario = r.choice([f"{base}.{ap}", f"{base[0]}{ap}", f"{base}{r.randint(1, 99)}",
+                            f"{ap}_{base}"])
+        return f"{usuario}@{r.choice(_DOMINIOS)}"
+
+    def fecha(self, anio_min: int = 2019, anio_max: int = 2025, dia: bool = False) -> str:
+        r = self.rng
+        d, m, a = r.randint(1, 28), r.randint(1, 12), r.randint(anio_min, anio_max)
+        formatos = [
+            lambda: f"{d:02d}/{m:02d}/{a}",
+            lambda: f"{d}-{m}-{a % 100:02d}",
+            lambda: f"{d} de {_MESES[m - 1]} de {a}",
+            lambda: f"{d}/{m}/{a}",
+            lambda: f"{d:02d}.{m:02d}.{a}",
+            lambda: f"{d} de {_MESES[m - 1]}",
+            lambda: f"{d} {_MESES[m - 1][:3]}. {a}",
+            lambda: f"{d:02d}-{_MESES[m - 1][:3]}-{a}",
+            lambda: f"{a}-{m:02d}-{d:02d}",
+            lambda: f"{_MESES[m - 1]} de {a}",
+        ]
+        # Tras «el» hace falta un día: «el marzo de 2023» no se dice.
+        return r.choice(formatos[:-1] if dia else formatos)()
+
+    def nhc(self) -> tuple[str, str]:
+        """(texto delante, número): el tramo plantado es solo el número."""
+        r = self.rng
+        opciones = [
+            ("NHC ", f"{r.randrange(10**5, 10**7)}"),
+            ("NHC: ", f"{r.randrange(10**5, 10**7)}"),
+            ("Nº HC: ", f"{r.randrange(10**5, 10**7)}"),
+            ("N.º historia: ", f"{r.randrange(10**5, 10**7)}"),
+            ("historia n.º ", f"{r.randrange(10**6):08d}"),
+            ("n.º de historia clínica ", f"{r.randrange(10**5, 10**8)}"),
+            ("", f"HC-{r.randint(2015, 2025)}-{r.randrange(10**4):04d}"),
+            ("historia clínica ", f"{r.randrange(10**6, 10**9)}"),
+        ]
+        return r.choice(opciones)
+
+    def id_otro(self) -> tuple[str, str]:
+        r = self.rng
+        prov = r.randint(1, 52)
+        num = r.randrange(10**8)
+        opciones = [
+            ("n.º de la Seguridad Social ", f"{prov:02d}/{num:08d}/{r.randint(0, 99):02d}"),
+            ("NSS ", f"{prov:02d}{num:08d}{r.randint(0, 99):02d}"),
+            ("n.º de afiliación ", f"{prov:02d} {num:08d} {r.randint(0, 99):02d}"),
+            ("tarjeta sanitaria ", "".join(r.choice("ABCDEFGHJKLMNPRSTVWXYZ") for _ in range(4))
+             + "".join(r.choice("0123456789") for _ in range(12))),
+            ("pasaporte ", "".join(r.choice("ABCDEFGHJKLMNPRSTVWXYZ") for _ in range(3))
+             + f"{r.randrange(10**6):06d}"),
+            ("CIP ", "".join(r.choice("ABCDEFGHJKLMNPRSTVWXYZ") for _ in range(4))
+             + f"{r.randrange(10**10):010d}"),
+        ]
+        return r.choice(opciones)
+
+    def direccion(self) -> str:
+        r = self.rng
+        calle = r.choice(self.raros["calles"]) if r.random() < 0.3 else r.choice(_CALLES)
+        via = r.choice(_VIAS)
+        numero = r.randint(1, 180)
+        cp, ciudad = r.choice(_CIUDADES)
+        formatos = [
+            lambda: f"{via} {calle}, {numero}, {r.randint(1, 9)}.º {r.choice('ABCD')}",
+            lambda: f"{via} {calle} {numero}",
+            lambda: f"{via} {calle} n.º {numero}, {cp} {ciudad}",
+            lambda: f"{via} {calle}, {numero}, {cp} {ciudad}",
+            lambda: f"{via} {calle}, n.º {numero}, {r.randint(1, 9)}.º {r.randint(1, 4)}.ª",
+        ]
+        return r.choice(formatos)()
+
+    # --- Ruido que no es dato personal ----------------------------------------------------
+    def ruido(self) -> str:
+        r = self.rng
+        enf = r.choice(self.enfermedades)
+        farmaco = enf.tratamientos[0]
+        opciones = [
+            f"Se sospecha {enf.nombre} y se pide {enf.pruebas[-1]}.",
+            f"Pauta: {farmaco} {r.choice([250, 500, 600, 1000, 1200])} mg cada "
+            f"{r.choice([6, 8, 12, 24])} horas.",
+            f"TA {r.randint(100, 160)}/{r.randint(60, 95)} mmHg, FC {r.randint(55, 110)} lpm.",
+            f"Ingresada en la cama {r.randint(1, 40)}, planta {r.randint(1, 9)}.",
+            f"Descartado {r.choice(self.enfermedades).nombre}; {enf.pruebas[-1]} negativa.",
+            f"Peso {r.randint(45, 110)},{r.randint(0, 9)} kg; glucemia {r.randint(70, 250)} mg/dl.",
+            f"Tomar {farmaco} {r.choice([5, 10, 20, 40])} mg, {r.randint(1, 3)} comprimidos "
+            "al día durante 14 días.",
+            f"Escala de dolor {r.randint(1, 10)}/10; saturación {r.randint(88, 99)} %.",
+        ]
+        return r.choice(opciones)
+
+
+def _ascii(texto: str) -> str:
+    tabla = str.maketrans("áéíóúüñÁÉÍÓÚÜÑ", "aeiouunAEIOUUN")
+    return texto.translate(tabla).replace(" ", "")
+
+
+def _tratamiento(persona: dict, medico: bool = False) -> str:
+    if medico:
+        return "Dra." if persona["sexo"] == "m" else "Dr."
+    return persona["sexo"] == "m" and "Sra." or "Sr."
+
+
+def _nota(g: _Generador, cuerpo: str) -> _Nota:
+    r = g.rng
+    paciente = g.persona("m" if cuerpo.startswith("Mujer") else "h")
+    medico = g.persona()
+    familiar = g.persona()
+    while familiar["pila"] == paciente["pila"]:  # dos personas, dos nombres de pila
+        familiar = g.persona()
+    nombre_completo = f"{paciente['pila']} {' '.join(paciente['apellidos'])}"
+    n = _Nota()
+    # Cabecera con identificación.
+    estilo = r.random()
+    if estilo < 0.3:
+        n + "Paciente: " + (nombre_completo, "NOMBRE")
+    elif estilo < 0.45:
+        mayusculas = f"{' '.join(paciente['apellidos']).upper()}, {paciente['pila'].upper()}"
+        n + "Paciente: " + (mayusculas, "NOMBRE")
+    elif estilo < 0.7:
+        articulo = "La paciente" if paciente["sexo"] == "m" else "El paciente"
+        n + f"{articulo} " + (nombre_completo, "NOMBRE")
+    else:
+        trat = r.choice(["D.ª", "Dña."]) if paciente["sexo"] == "m" else r.choice(["D.", "Don"])
+        n + f"{trat} " + (nombre_completo, "NOMBRE")
+    if r.random() < 0.7:
+        n + ", " + r.choice(["DNI ", "DNI: ", "con DNI ", "documento "]) + (g.dni(), "DNI")
+    elif r.random() < 0.6:
+        n + ", NIE " + (g.nie(), "NIE")
+    if r.random() < 0.7:
+        antes, numero = g.nhc()
+        n + ", " + antes + (numero, "NHC")
+    n + ". "
+    if r.random() < 0.6:
+        n + r.choice(["Fecha de nacimiento: ", "Nacida el " if paciente["sexo"] == "m"
+                      else "Nacido el ", "F. nac.: "]) + (g.fecha(1935, 2005, dia=True), "FECHA") + ". "
+    if r.random() < 0.5:
+        antes, numero = g.id_otro()
+        n + antes[:1].upper() + antes[1:] + (numero, "ID_OTRO") + ". "
+    if r.random() < 0.6:
+        n + r.choice(["Ingresa el ", "Fecha de ingreso: ", "Acude a urgencias el ",
+                      "Consulta del "]) + (g.fecha(dia=True), "FECHA") + ". "
+    # Cuerpo clínico y ruido.
+    n + cuerpo + " "
+    for _ in range(r.randint(1, 3)):
+        n + g.ruido() + " "
+    # Menciones posteriores del paciente (ya presentado).
+    if r.random() < 0.5:
+        if r.random() < 0.5:
+            n + _tratamiento(paciente) + " " + (paciente["apellidos"][0], "NOMBRE")
+        else:
+            n + (paciente["pila"].split()[0], "NOMBRE")
+        n + r.choice([" refiere mejoría parcial. ", " tolera bien la medicación. ",
+                      " pregunta por los resultados. "])
+    # Contacto.
+    if r.random() < 0.7:
+        n + "Domicilio: " + (g.direccion(), "DIRECCION") + ". "
+    if r.random() < 0.7:
+        n + r.choice(["Teléfono: ", "Tel. ", "Contacto: ", "Móvil "]) + (g.telefono(), "TELEFONO")
+        if r.random() < 0.4:
+            n + " / " + (g.email(paciente), "EMAIL")
+        n + ". "
+    elif r.random() < 0.5:
+        n + "Correo electrónico: " + (g.email(paciente), "EMAIL") + ". "
+    # Familiar.
+    if r.random() < 0.6:
+        relacion = r.choice(_PARENTESCOS[familiar["sexo"]])
+        n + r.choice(["Acompaña su ", "Avisada su " if familiar["sexo"] == "m" else "Avisado su ",
+                      "Se informa a su "]) + relacion + " "
+        if r.random() < 0.5:
+            n + (familiar["pila"], "NOMBRE")
+        else:
+            n + (f"{familiar['pila']} {familiar['apellidos'][0]}", "NOMBRE")
+        if r.random() < 0.6:
+            n + " (" + (g.telefono(), "TELEFONO") + ")"
+        n + ". "
+    if r.random() < 0.3:
+        articulo = "la " if medico["sexo"] == "m" else "el "
+        n + "Se comenta el caso con " + articulo + _tratamiento(medico, medico=True) + " " + (
+            r.choice(g.raros["apellidos"] + _APELLIDOS), "NOMBRE") + ". "
+    # Menciones sin tratamiento ni parentesco delante (las más difíciles para las reglas).
+    if r.random() < 0.25:
+        otro = g.persona()
+        completo = f"{otro['pila']} {otro['apellidos'][0]}"
+        plantilla = r.choice([
+            ("Se habla por teléfono con ", completo, ", cuidadora habitual. "),
+            ("Trae el informe ", completo, ", su vecino. "),
+            ("Según su cuidadora, ", otro["pila"], ", no toma bien la medicación. "),
+            ("Visto también por ", completo, " (enfermería). "),
+            ("Refiere que ", completo, " le acompañará en la próxima visita. "),
+        ])
+        n + plantilla[0] + (plantilla[1], "NOMBRE") + plantilla[2]
+    if r.random() < 0.15:
+        compuesto = r.choice(["de la Fuente", "del Río", "de la Torre", "Ruiz-Mateos",
+                              "García-Page", "de Miguel"])
+        n + "Interconsulta con el Dr. " + (f"{r.choice(_APELLIDOS)} {compuesto}", "NOMBRE") + ". "
+    # Plan y firma.
+    if r.random() < 0.5:
+        n + "Revisión el " + (g.fecha(2024, 2026, dia=True), "FECHA") + ". "
+    firma = r.random()
+    nombre_medico = f"{medico['pila'].split()[0]} {medico['apellidos'][0]}"
+    if firma < 0.4:
+        n + "Firmado: " + _tratamiento(medico, medico=True) + " " + (nombre_medico, "NOMBRE")
+    elif firma < 0.7:
+        n + "Fdo.: " + (f"{nombre_medico} {medico['apellidos'][1]}", "NOMBRE")
+    else:
+        n + "Médico responsable: " + _tratamiento(medico, medico=True) + " " + (
+            " ".join(medico["apellidos"]), "NOMBRE")
+    n + "."
+    return n
+
+
+def notas_con_datos_personales(n: int = 600, particion: str = "test",
+                               semilla: int = 0) -> list[dict]:
+    """Notas clínicas ficticias con datos personales plantados y sus tramos exactos.
+
+    Todo es inventado: las personas, los documentos, los teléfonos y las direcciones no
+    existen (y los DNI/NIE se generan al azar). Sirven para medir un anonimizador.
+
+    Args:
+        n: número de notas.
+        particion: ``"validation"`` (para desarrollar) o ``"test"`` (para medir). Cambia
+            el cuerpo clínico y una parte de los nombres, apellidos y calles.
+        semilla: semilla del generador (mismo valor, mismas notas).
+
+    Returns:
+        Lista de ``{"texto": str, "entidades": [{"inicio", "fin", "tipo", "valor"}, ...]}``,
+        con ``texto[inicio:fin] == valor`` y ``tipo`` en ``TIPOS_PERSONALES``.
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    validar_particion(particion)
+    if particion == "train":
+        raise ValueError("Las notas con datos personales solo tienen las particiones "
+                         "'validation' y 'test': con ellas se mide, no se entrena.")
+    if not isinstance(n, int) or n < 0:
+        raise ValueError(f"n debe ser un entero >= 0; recibí {n!r}.")
+    rng = random.Random(f"personales-{particion}-{semilla}")
+    g = _Generador(rng, particion)
+    cuerpos = [c["texto"].removeprefix("Nota clínica (ficticia). ")
+               for c in notas_clinicas(max(n, 1), particion, semilla)]
+    notas = []
+    for i in range(n):
+        nota = _nota(g, cuerpos[i % len(cuerpos)])
+        notas.append({"texto": nota.texto, "entidades": nota.entidades})
+    return notas

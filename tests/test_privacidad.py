@@ -1,0 +1,199 @@
+"""Anonimización de notas clínicas (curso_llm.privacidad) y sus datos ficticios."""
+
+import pytest
+
+from curso_llm.datos.personales import (
+    LETRAS_DNI,
+    TIPOS_PERSONALES,
+    letra_dni,
+    notas_con_datos_personales,
+)
+from curso_llm.privacidad import (
+    anonimizar,
+    anonimizar_dataset,
+    anonimizar_telefonos_e_ids,
+    anonimizar_textos,
+    evaluar_anonimizacion,
+)
+
+
+def _tipos(texto):
+    return [(e.valor, e.tipo) for e in anonimizar(texto).entidades]
+
+
+# --- Datos sintéticos ---------------------------------------------------------------------
+def test_notas_deterministas_con_tramos_exactos():
+    a = notas_con_datos_personales(50, "validation", semilla=3)
+    assert a == notas_con_datos_personales(50, "validation", semilla=3)
+    assert a != notas_con_datos_personales(50, "validation", semilla=4)
+    tipos = set()
+    for nota in a:
+        for e in nota["entidades"]:
+            assert nota["texto"][e["inicio"]:e["fin"]] == e["valor"]
+            tipos.add(e["tipo"])
+    assert tipos <= set(TIPOS_PERSONALES)
+
+
+def test_particiones_con_nombres_en_parte_distintos():
+    def nombres(particion):
+        return {p for n in notas_con_datos_personales(300, particion)
+                for e in n["entidades"] if e["tipo"] == "NOMBRE" for p in e["valor"].split()}
+    val, test = nombres("validation"), nombres("test")
+    assert val - test and test - val
+    from curso_llm import privacidad
+    # Una parte de los nombres de test no está en ninguna lista del anonimizador.
+    desconocidos = {p for p in test if p not in privacidad._NOMBRES_PILA
+                    and p not in privacidad._APELLIDOS and p.istitle()}
+    assert len(desconocidos) >= 20
+
+
+def test_letra_de_control_y_particion_train():
+    assert letra_dni(12345678) == "Z" and letra_dni(0) == "T" and len(LETRAS_DNI) == 23
+    with pytest.raises(ValueError, match="validation"):
+        notas_con_datos_personales(5, "train")
+    with pytest.raises(ValueError, match="Partición desconocida"):
+        notas_con_datos_personales(5, "prueba")
+
+
+# --- Cada tipo y formato ------------------------------------------------------------------
+@pytest.mark.parametrize(("texto", "valor", "tipo"), [
+    ("La paciente María José Ruiz Pérez acude sola.", "María José Ruiz Pérez", "NOMBRE"),
+    ("Avisado el Sr. Gómez por la mañana.", "Gómez", "NOMBRE"),
+    ("Médico responsable: Dra. López Arce.", "López Arce", "NOMBRE"),
+    ("Acompaña su hija Lucía.", "Lucía", "NOMBRE"),
+    ("Paciente: RUIZ PÉREZ, MARÍA JOSÉ.", "RUIZ PÉREZ, MARÍA JOSÉ", "NOMBRE"),
+    ("Firmado: Dr. Gumersindo Zabaleta.", "Gumersindo Zabaleta", "NOMBRE"),
+    ("DNI 12345678Z.", "12345678Z", "DNI"),
+    ("DNI 12.345.678-Z.", "12.345.678-Z", "DNI"),
+    ("DNI 12345678-z.", "12345678-z", "DNI"),
+    ("NIE X1234567L.", "X1234567L", "NIE"),
+    ("NIE Y-1234567-X.", "Y-1234567-X", "NIE"),
+    ("N.º de la Seguridad Social 28/12345678/90.", "28/12345678/90", "ID_OTRO"),
+    ("Pasaporte PAB123456.", "PAB123456", "ID_OTRO"),
+    ("Tarjeta sanitaria BBBB123456789012.", "BBBB123456789012", "ID_OTRO"),
+    ("Tel. 612 345 678.", "612 345 678", "TELEFONO"),
+    ("Tel. 612345678.", "612345678", "TELEFONO"),
+    ("Tel. +34 612-345-678.", "+34 612-345-678", "TELEFONO"),
+    ("Tel. (+34) 912 34 56 78.", "(+34) 912 34 56 78", "TELEFONO"),
+    ("Tel. 0034 612345678.", "0034 612345678", "TELEFONO"),
+    ("Correo: ana.ruiz@correo.es.", "ana.ruiz@correo.es", "EMAIL"),
+    ("Ingresa el 12/03/2024.", "12/03/2024", "FECHA"),
+    ("Ingresa el 12-3-24.", "12-3-24", "FECHA"),
+    ("Nacida el 3 de marzo de 2024.", "3 de marzo de 2024", "FECHA"),
+    ("Revisión el 5 de enero.", "5 de enero", "FECHA"),
+    ("Operada en marzo de 2023.", "marzo de 2023", "FECHA"),
+    ("Vive en C/ Mayor, 12, 3.º B.", "C/ Mayor, 12, 3.º B", "DIRECCION"),
+    ("Vive en Avda. de la Constitución 45.", "Avda. de la Constitución 45", "DIRECCION"),
+    ("Vive en Calle de las Flores n.º 7, 28013 Madrid.",
+     "Calle de las Flores n.º 7, 28013 Madrid", "DIRECCION"),
+    ("Con NHC 123456.", "123456", "NHC"),
+    ("Con historia n.º 00012345.", "00012345", "NHC"),
+    ("Con HC-2024-0012.", "HC-2024-0012", "NHC"),
+])
+def test_detecta_cada_tipo_y_formato(texto, valor, tipo):
+    assert (valor, tipo) in _tipos(texto), _tipos(texto)
+
+
+@pytest.mark.parametrize("texto", [
+    "Pauta: 500 mg cada 8 horas; 1200 mg al día.",
+    "TA 120/80 mmHg, FC 72 lpm. Cama 12, planta 3.",
+    "Mujer de 45 años, dolor 6/10, saturación 94 %.",
+    "Se sospecha síndrome de Valdoria y se pide prueba de Ostrana.",
+    "Descartado eritema de Saldaña Azul.",
+])
+def test_no_toca_el_ruido(texto):
+    resultado = anonimizar(texto)
+    assert resultado.texto == texto and not resultado.entidades, resultado.entidades
+
+
+# --- Marcadores consistentes --------------------------------------------------------------
+def test_mismo_valor_mismo_marcador_en_la_nota():
+    a = anonimizar("El Sr. Luis Gómez Ruiz (612 345 678) llama. Sr. Gómez: repite "
+                   "+34 612-345-678. Su hija Lucía, 699 111 222.")
+    assert a.texto == ("El Sr. [NOMBRE_1] ([TELEFONO_1]) llama. Sr. [NOMBRE_1]: repite "
+                       "[TELEFONO_1]. Su hija [NOMBRE_2], [TELEFONO_2].")
+    assert a.mapa["TELEFONO:612345678"] == "[TELEFONO_1]"
+    assert [e.marcador for e in a.entidades][:2] == ["[NOMBRE_1]", "[TELEFONO_1]"]
+
+
+def test_mapa_compartido_entre_notas():
+    mapa = {}
+    uno = anonimizar("La paciente Ana Gil Mora, DNI 12345678Z.", mapa).texto
+    dos = anonimizar("Control de la Sra. Gil; DNI 12.345.678-z. Acompaña su hijo Pablo.", mapa)
+    assert uno == "La paciente [NOMBRE_1], DNI [DNI_1]."
+    assert dos.texto == "Control de la Sra. [NOMBRE_1]; DNI [DNI_1]. Acompaña su hijo [NOMBRE_2]."
+    assert anonimizar_textos(["Sr. Gómez", "el Sr. Gómez, 612345678"]) == [
+        "Sr. [NOMBRE_1]", "el Sr. [NOMBRE_1], [TELEFONO_1]"]
+
+
+def test_tramos_en_el_texto_original():
+    texto = "Dra. López, tel. 612 345 678, el 3 de marzo de 2024."
+    for e in anonimizar(texto).entidades:
+        assert texto[e.inicio:e.fin] == e.valor
+
+
+# --- Referencia del ejercicio 6.6 ---------------------------------------------------------
+def test_referencia_del_ejercicio():
+    texto = ("Llamar al 612 345 678 o al 91 234 56 78. DNI 12.345.678-z; su móvil: "
+             "+34 612-345-678. NIE Y-1234567-X. NHC 123456789, 1200 mg, 1612345678.")
+    assert anonimizar_telefonos_e_ids(texto) == (
+        "Llamar al [TELEFONO_1] o al [TELEFONO_2]. DNI [DNI_1]; su móvil: [TELEFONO_1]. "
+        "NIE [NIE_1]. NHC 123456789, 1200 mg, 1612345678.")
+
+
+# --- Objetivo medido ----------------------------------------------------------------------
+def test_recall_en_test_al_menos_099():
+    notas = notas_con_datos_personales(500, "test", semilla=1)
+    evaluacion = evaluar_anonimizacion(notas)
+    assert evaluacion.recall >= 0.99, evaluacion.tabla
+    assert evaluacion.tabla.loc["TOTAL", "plantadas"] >= 2000
+    assert set(evaluacion.tabla.index) == set(TIPOS_PERSONALES) | {"TOTAL"}
+    assert evaluacion.precision >= 0.95, evaluacion.tabla
+
+
+def test_la_evaluacion_puede_fallar():
+    notas = notas_con_datos_personales(60, "validation")
+    solo_ids = evaluar_anonimizacion(notas, anonimizar_telefonos_e_ids)
+    assert solo_ids.recall < 0.5
+    assert solo_ids.tabla.loc["DNI", "recall"] == 1.0
+    assert solo_ids.tabla.loc["TELEFONO", "recall"] > 0.8  # sin «612.345.678» ni «(612)»
+    assert solo_ids.tabla.loc["NOMBRE", "recall"] == 0.0
+    assert solo_ids.fallos and {"nota", "tipo", "valor", "contexto"} <= set(solo_ids.fallos[0])
+    nada = evaluar_anonimizacion(notas, lambda t: t)
+    assert nada.recall == 0.0
+
+
+# --- Errores de entrada -------------------------------------------------------------------
+def test_errores_claros():
+    with pytest.raises(TypeError, match="texto"):
+        anonimizar(None)
+    with pytest.raises(TypeError, match="mapa"):
+        anonimizar("hola", mapa=[])
+    with pytest.raises(TypeError, match="El elemento 1"):
+        anonimizar_textos(["bien", 3])
+    with pytest.raises(TypeError, match="lista de textos"):
+        anonimizar_textos("un solo texto")
+    with pytest.raises(ValueError, match="'texto' y 'entidades'"):
+        evaluar_anonimizacion([{"text": "x"}])
+
+
+def test_dataset():
+    datasets = pytest.importorskip("datasets")
+    ds = datasets.Dataset.from_dict({"nota": ["Sr. Gómez, 612345678", "Sra. Gómez"],
+                                     "id": [1, 2]})
+    salida = anonimizar_dataset(ds, "nota")
+    assert salida["nota"] == ["Sr. [NOMBRE_1], [TELEFONO_1]", "Sra. [NOMBRE_1]"]
+    assert ds["nota"][0] == "Sr. Gómez, 612345678"
+    with pytest.raises(KeyError, match=r"'notas'.*\['nota', 'id'\]"):
+        anonimizar_dataset(ds, "notas")
+    with pytest.raises(TypeError, match="La fila 1"):
+        anonimizar_dataset(datasets.Dataset.from_dict({"nota": ["a", None]}), "nota")
+
+
+def test_apellidos_que_son_parentescos_y_claves_en_mayusculas():
+    # «Nieto» o «Madre» con mayúscula son apellidos, no el papel que anuncia un nombre; y
+    # la clave «CIP» no debe morder un nombre que empieza igual («Cipriana»).
+    assert anonimizar("Firmado: Dra. Nieto Salas.").texto == "Firmado: Dra. [NOMBRE_1]."
+    assert anonimizar("Dr. Madre Soler").texto == "Dr. [NOMBRE_1]"
+    a = anonimizar("Paciente: Cipriana Roldán. CIP ABCD1234567890. Cipriana mejora.")
+    assert a.texto == "Paciente: [NOMBRE_1]. CIP [ID_1]. [NOMBRE_1] mejora."
