@@ -197,3 +197,21 @@ def test_apellidos_que_son_parentescos_y_claves_en_mayusculas():
     assert anonimizar("Dr. Madre Soler").texto == "Dr. [NOMBRE_1]"
     a = anonimizar("Paciente: Cipriana Roldán. CIP ABCD1234567890. Cipriana mejora.")
     assert a.texto == "Paciente: [NOMBRE_1]. CIP [ID_1]. [NOMBRE_1] mejora."
+
+
+def test_dataset_de_una_sola_columna_como_el_de_cargar_dataset_propio(tmp_path):
+    """Una carpeta de notas cargada con cargar_dataset_propio tiene solo la columna «text»."""
+    from curso_llm.datos import cargar_dataset_propio
+    from curso_llm.datos.personales import notas_con_datos_personales
+    from curso_llm.privacidad import anonimizar_dataset
+
+    notas = notas_con_datos_personales(3, "validation", semilla=2)
+    for i, nota in enumerate(notas):
+        (tmp_path / f"nota_{i}.txt").write_text(nota["texto"], encoding="utf-8")
+    conjunto, _ = cargar_dataset_propio(tmp_path, formato_salida="texto")
+    anonimo = anonimizar_dataset(conjunto, "text")
+    assert anonimo.column_names == ["text"] and len(anonimo) == 3
+    for nota in notas:
+        for entidad in nota["entidades"]:
+            if entidad["tipo"] in ("TELEFONO", "DNI", "NIE", "EMAIL"):
+                assert all(entidad["valor"] not in t for t in anonimo["text"]), entidad

@@ -620,6 +620,9 @@ def anonimizar_dataset(dataset, columna: str, mapa: dict[str, str] | None = None
                             "(p. ej. con dataset.filter).")
     nuevos = anonimizar_textos(list(valores), mapa)
     destino = columna_salida or columna
+    # Se añade antes de quitar: un Dataset sin columnas se queda sin filas.
+    temporal = "__curso_llm_anonimo__"
+    dataset = dataset.add_column(temporal, nuevos)
     if destino in nombres:
         dataset = dataset.remove_columns(destino)
-    return dataset.add_column(destino, nuevos)
+    return dataset.rename_column(temporal, destino)

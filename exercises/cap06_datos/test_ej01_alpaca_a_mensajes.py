@@ -51,7 +51,9 @@ def _comprobar(funcion, fila, sistema=None, contexto=""):
                 f"Pista: el mensaje {m['role']!r} debería ser {e['content']!r} y es "
                 f"{m.get('content')!r}{contexto}: {pista}"
             )
-    assert _normalizar(obtenido) == _normalizar(esperado)
+    assert _normalizar(obtenido) == _normalizar(esperado), (
+        f"Pista: se esperaba {esperado!r} y diste {obtenido!r}{contexto}."
+    )
 
 
 def test_ejemplo_del_enunciado(funcion):

@@ -27,6 +27,7 @@ medir en ``"test"`` obliga a reconocer nombres por el contexto y no solo por lis
 from __future__ import annotations
 
 import random
+import re
 
 from ._comun import validar_particion
 from .clinico import mundo_clinico, notas_clinicas
@@ -315,6 +316,9 @@ def _nota(g: _Generador, cuerpo: str) -> _Nota:
     while familiar["pila"] == paciente["pila"]:  # dos personas, dos nombres de pila
         familiar = g.persona()
     nombre_completo = f"{paciente['pila']} {' '.join(paciente['apellidos'])}"
+    # El año de nacimiento cuadra con la edad que dice el cuerpo de la nota (notas de 2024-2025).
+    edad = re.search(r"de (\d+) años", cuerpo)
+    nacimiento = 2024 - (int(edad.group(1)) if edad else r.randint(18, 90))
     n = _Nota()
     # Cabecera con identificación.
     estilo = r.random()
@@ -339,7 +343,8 @@ def _nota(g: _Generador, cuerpo: str) -> _Nota:
     n + ". "
     if r.random() < 0.6:
         n + r.choice(["Fecha de nacimiento: ", "Nacida el " if paciente["sexo"] == "m"
-                      else "Nacido el ", "F. nac.: "]) + (g.fecha(1935, 2005, dia=True), "FECHA") + ". "
+                      else "Nacido el ", "F. nac.: "]) + (g.fecha(nacimiento, nacimiento, dia=True),
+                                                          "FECHA") + ". "
     if r.random() < 0.5:
         antes, numero = g.id_otro()
         n + antes[:1].upper() + antes[1:] + (numero, "ID_OTRO") + ". "
