@@ -522,8 +522,15 @@ def _tramos_de(resultado, texto: str) -> list[tuple[int, int, str]]:
         while j < len(resultado):
             m = marcador.match(resultado, j)
             if m:
-                siguiente = resultado[m.end():m.end() + 12]
-                fin = texto.find(siguiente, i) if siguiente else len(texto)
+                # El texto que sigue, hasta 12 caracteres y sin pisar el marcador siguiente
+                # («[TELEFONO_1] y [TELEFONO_2]»), se busca en el original.
+                resto = resultado[m.end():]
+                otro = marcador.search(resto)
+                siguiente = resto[:min(12, otro.start() if otro else len(resto))]
+                if siguiente:
+                    fin = texto.find(siguiente, i)
+                else:
+                    fin = len(texto) if not resto else i
                 fin = len(texto) if fin < 0 else fin
                 tipo = {v: k for k, v in MARCADORES.items()}.get(m.group(1), m.group(1))
                 tramos.append((i, fin, tipo))
