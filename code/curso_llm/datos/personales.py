@@ -3,8 +3,17 @@
 Cada nota mezcla el cuerpo clínico inventado de ``curso_llm.datos.clinico`` con datos
 personales inventados en formatos variados (nombres, DNI, NIE, otros números de identidad,
 teléfonos, correos, fechas, direcciones y números de historia clínica) y con «ruido» que NO
-es un dato personal (dosis, tensión arterial, camas, edades, enfermedades y pruebas ficticias
-con nombre propio). De cada dato plantado se guarda su tramo exacto de caracteres.
+es un dato personal (dosis, también con cifras largas, tensión arterial, camas, edades, lotes y
+códigos de petición, horas, porcentajes, escalas como «EVA 7/10», epónimos reales como «signo
+de Murphy», hospitales con nombre de persona, y enfermedades y pruebas ficticias con nombre
+propio). De cada dato plantado se guarda su tramo exacto de caracteres.
+
+Los formatos son variados a propósito: nombres en minúsculas o en mayúsculas, apellidos con
+partícula o guion («de la Fuente», «Ruiz-Mateos»), nombres sin tratamiento con contexto poco
+obvio («vino acompañada de Lucía»), teléfonos con puntos o dos seguidos
+(«612345678/699887766»), correos con subdominios y guiones, fechas con números romanos o
+abreviaturas («12-III-2024», «12/mar/24»), direcciones con portal y piso («3º izq.»),
+códigos postales sueltos y números de historia con puntos («NHC 356.805»).
 
 Tipos de entidad (``TIPOS_PERSONALES``):
 
@@ -20,7 +29,8 @@ Tipos de entidad (``TIPOS_PERSONALES``):
 
 Las listas de nombres, apellidos y calles cambian en parte entre particiones: alrededor del
 30 % de las personas de ``"validation"`` y de ``"test"`` usan nombres y apellidos poco
-frecuentes, distintos en cada partición, que no están en las listas del anonimizador. Así,
+frecuentes, distintos en cada partición, que no están en las listas del anonimizador; los
+apellidos con partícula, los hospitales y los epónimos reales también cambian en parte. Así,
 medir en ``"test"`` obliga a reconocer nombres por el contexto y no solo por lista.
 """
 
@@ -104,8 +114,8 @@ _CALLES = ["Mayor", "de la Constitución", "Real", "de Alcalá", "de las Flores"
 _VIAS = ["C/", "Calle", "Avda.", "Avenida", "Plaza", "Pza.", "Paseo", "Camino", "Ronda", "c/",
          "Avda", "calle", "Travesía", "Pº", "Ctra.", "Pza", "P.º", "Av."]
 _ROMANOS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-_SERVICIOS = ["Servicio de Medicina Interna", "Unidad de Cuidados Intensivos",
-              "Servicio de Urgencias", "Servicio de Neumología", "Hospital de Día"]
+_SERVICIOS = ["el Servicio de Medicina Interna", "la Unidad de Cuidados Intensivos",
+              "el Servicio de Urgencias", "el Servicio de Neumología", "el Hospital de Día"]
 _CIUDADES = [("28013", "Madrid"), ("08025", "Barcelona"), ("41003", "Sevilla"),
              ("46010", "Valencia"), ("50008", "Zaragoza"), ("29012", "Málaga"),
              ("48007", "Bilbao"), ("15004", "A Coruña"), ("33011", "Oviedo"),
@@ -365,16 +375,23 @@ class _Generador:
             f"EVA {r.randint(1, 10)}/10. Glasgow {r.randint(13, 15)}/15. Barthel {r.choice([60, 85, 100])}.",
             f"Saturación basal {r.randint(88, 99)} %, FiO2 {r.choice([21, 28, 35])} %.",
             f"HbA1c {r.randint(5, 9)},{r.randint(0, 9)} %; INR {r.randint(1, 3)},{r.randint(0, 9)}.",
-            f"{r.choice(self.raros['eponimos']).capitalize()} negativo; se descarta {enf.nombre}.",
+            f"{_mayuscula(r.choice(self.raros['eponimos']))} negativo; se descarta {enf.nombre}.",
             f"Exploración con {r.choice(self.raros['eponimos'])}; sospecha de {enf.nombre}.",
-            f"Se deriva al {r.choice(_SERVICIOS)} del {r.choice(self.raros['hospitales'])}.",
-            f"Valoración previa en el {r.choice(self.raros['hospitales'])} ({r.choice(_SERVICIOS)}).",
+            f"Se deriva a {r.choice(_SERVICIOS)} del {r.choice(self.raros['hospitales'])}."
+            .replace(" a el ", " al "),
+            f"Valoración previa en el {r.choice(self.raros['hospitales'])} "
+            f"({r.choice(_SERVICIOS).split(' ', 1)[1]}).",
             f"Pendiente de {enf.pruebas[-1]} y de ECG; control en {r.randint(2, 12)} semanas.",
             f"Dieta de {r.choice([1500, 1800, 2000])} kcal; diuresis {r.randint(900, 2500)} ml/24 h.",
             f"Leucocitos {r.randint(4, 15)}.{r.randint(100, 999)}/mm3; plaquetas "
             f"{r.randint(150, 400)}.000/mm3.",
         ]
         return r.choice(opciones)
+
+
+def _mayuscula(texto: str) -> str:
+    """Mayúscula solo en la primera letra («Signo de Murphy», no «Signo de murphy»)."""
+    return texto[:1].upper() + texto[1:]
 
 
 def _ascii(texto: str) -> str:
