@@ -89,6 +89,34 @@ def test_letra_de_control_y_particion_train():
     ("Con NHC 123456.", "123456", "NHC"),
     ("Con historia n.º 00012345.", "00012345", "NHC"),
     ("Con HC-2024-0012.", "HC-2024-0012", "NHC"),
+    # Formatos variados del generador (nuevos).
+    ("paciente: maría lópez garcía, DNI 12345678Z.", "maría lópez garcía", "NOMBRE"),
+    ("Paciente: DE LA FUENTE LARRAÑAGA, GENOVEVA, DNI 1.", "DE LA FUENTE LARRAÑAGA, GENOVEVA",
+     "NOMBRE"),
+    ("Valorado por la Dra. Sánchez de las Heras.", "Sánchez de las Heras", "NOMBRE"),
+    ("Médico responsable: Dr. de las Heras Álvarez.", "de las Heras Álvarez", "NOMBRE"),
+    ("Vino acompañada de Brígida.", "Brígida", "NOMBRE"),
+    ("Refiere que Marcos le ayuda con las comidas.", "Marcos", "NOMBRE"),
+    ("Fdo: RAMÓN PASTOR.", "RAMÓN PASTOR", "NOMBRE"),
+    ("Nicanor Cortés firma el consentimiento.", "Nicanor Cortés", "NOMBRE"),
+    ("Tel. 612.34.56.78.", "612.34.56.78", "TELEFONO"),
+    ("tlf: 912-345-678.", "912-345-678", "TELEFONO"),
+    ("Tfno. +34.688.467.826.", "+34.688.467.826", "TELEFONO"),
+    ("Teléfonos: 612345678/699887766.", "699887766", "TELEFONO"),
+    ("Correo: ana-maria.lopez+citas@hospital-norte.salud.example.",
+     "ana-maria.lopez+citas@hospital-norte.salud.example", "EMAIL"),
+    ("Nacida el 12-III-2024.", "12-III-2024", "FECHA"),
+    ("Revisión el 12/mar/24.", "12/mar/24", "FECHA"),
+    ("F. nac.: 27/OCT/1946.", "27/OCT/1946", "FECHA"),
+    ("Nacido el 6 Octubre 1963.", "6 Octubre 1963", "FECHA"),
+    ("Vive en Pza de la Constitución 145 3º izq.", "Pza de la Constitución 145 3º izq.",
+     "DIRECCION"),
+    ("Dirección C/Constitución 71-3D.", "C/Constitución 71-3D", "DIRECCION"),
+    ("Vive en Ctra. de Burgos, km 13, 08025 Barcelona.",
+     "Ctra. de Burgos, km 13, 08025 Barcelona", "DIRECCION"),
+    ("Reside en Málaga (cp 29012).", "29012", "DIRECCION"),
+    ("Con NHC 356.805.", "356.805", "NHC"),
+    ("Con Hª clínica 5510457.", "5510457", "NHC"),
 ])
 def test_detecta_cada_tipo_y_formato(texto, valor, tipo):
     assert (valor, tipo) in _tipos(texto), _tipos(texto)
@@ -100,6 +128,15 @@ def test_detecta_cada_tipo_y_formato(texto, valor, tipo):
     "Mujer de 45 años, dolor 6/10, saturación 94 %.",
     "Se sospecha síndrome de Valdoria y se pide prueba de Ostrana.",
     "Descartado eritema de Saldaña Azul.",
+    # Ruido nuevo: cifras largas, códigos, horas, escalas, epónimos reales, hospitales.
+    "Penicilina benzatina 1.200.000 UI im. Vitamina D 50000 UI cada 15 días.",
+    "N.º de lote 7123456789. Código de petición 202412345678.",
+    "Valtorina, lote B7855227, cad. 12/2026.",
+    "Extracción a las 08:30 h; resultados a las 12.30 h.",
+    "EVA 7/10. Glasgow 15/15. Barthel 85. HbA1c 7,2 %; INR 2,5.",
+    "Signo de Murphy negativo; se descarta enfermedad de Crohn.",
+    "Se deriva al Servicio de Medicina Interna del Hospital Universitario Gregorio Marañón.",
+    "Valoración previa en el Hospital Virgen del Rocío (Servicio de Urgencias).",
 ])
 def test_no_toca_el_ruido(texto):
     resultado = anonimizar(texto)
@@ -143,12 +180,14 @@ def test_referencia_del_ejercicio():
 
 # --- Objetivo medido ----------------------------------------------------------------------
 def test_recall_en_test_al_menos_099():
-    notas = notas_con_datos_personales(500, "test", semilla=1)
+    # Semilla 2: la que mide el cuaderno 6.3 (la 0 y la 1 se leyeron al ajustar las reglas).
+    notas = notas_con_datos_personales(500, "test", semilla=2)
     evaluacion = evaluar_anonimizacion(notas)
     assert evaluacion.recall >= 0.99, evaluacion.tabla
     assert evaluacion.tabla.loc["TOTAL", "plantadas"] >= 2000
     assert set(evaluacion.tabla.index) == set(TIPOS_PERSONALES) | {"TOTAL"}
     assert evaluacion.precision >= 0.95, evaluacion.tabla
+    assert evaluacion.tabla.loc["NOMBRE", "recall"] >= 0.99, evaluacion.fallos
 
 
 def test_la_evaluacion_puede_fallar():
@@ -156,7 +195,8 @@ def test_la_evaluacion_puede_fallar():
     solo_ids = evaluar_anonimizacion(notas, anonimizar_telefonos_e_ids)
     assert solo_ids.recall < 0.5
     assert solo_ids.tabla.loc["DNI", "recall"] == 1.0
-    assert solo_ids.tabla.loc["TELEFONO", "recall"] > 0.8  # sin «612.345.678» ni «(612)»
+    # La referencia del 6.6 no acepta puntos ni paréntesis («612.34.56.78», «(612) 345 678»).
+    assert 0.5 < solo_ids.tabla.loc["TELEFONO", "recall"] < 1.0
     assert solo_ids.tabla.loc["NOMBRE", "recall"] == 0.0
     assert solo_ids.fallos and {"nota", "tipo", "valor", "contexto"} <= set(solo_ids.fallos[0])
     nada = evaluar_anonimizacion(notas, lambda t: t)

@@ -134,9 +134,16 @@ Fdo Firmado Firma Nacida Nacido Mujer Hombre Pauta Tomar TA FC Peso Escala Desca
 Avisada Avisado DNI NIE NHC NSS CIP TSI HC Historia Pasaporte Tarjeta Calle Avenida Avda Plaza
 Paseo Camino Ronda Nota Motivo Antecedentes Juicio Diagnóstico Tratamiento Alta Urgencias
 Servicio Hospital Centro Unidad Planta Cama Refiere Presenta Informa Informe Según Seguridad
-Social Salud Sanitaria Interconsulta Visto Trae Habla
+Social Salud Sanitaria Interconsulta Visto Trae Habla Teléfonos Tfno Tlf Lote Código Prueba
+Hoy Vive Reside Derivada Valorado Valorada Comentado Dirección Extracción Dieta Leucocitos
 """.split())
 _PARTICULAS = {"de", "del", "la", "las", "los", "y", "i"}
+# Apellidos que también son palabras corrientes: en minúscula no se propagan («diez»).
+_CORRIENTES = set("""
+diez rojas rojo roja flores campos mora vega rey sol paz luz cruz blanco blanca santos reyes
+rubio pastor parra bravo prieto moreno calvo cano franco rico leon marin pena ramos gil
+sierra rios montes soto lara vidal mayor nueva real
+""".split())
 # Nombres de pila que también son palabras corrientes o lugares: solos no bastan.
 _PILA_AMBIGUOS = set("""
 Rosa Dolores Pilar Mercedes Paz Luz Sol Gloria Victoria Consuelo Amparo Soledad Rosario Aurora
@@ -147,9 +154,11 @@ Remedios Asunción Nieves Reyes Cruz Ángeles Lourdes Fátima Martín Marcos Lor
 _MAY = "A-ZÁÉÍÓÚÑÜ"
 _MIN = "a-záéíóúñüç"
 # Una palabra de nombre: «Lucía», «LÓPEZ», «O'Donnell» no; con guion sí («Ruiz-Mateos»).
-_PALABRA = rf"(?:[{_MAY}][{_MIN}]+|[{_MAY}]{{2,}})(?:-[{_MAY}][{_MIN}]+)?"
-_SECUENCIA = rf"{_PALABRA}(?:\s+(?:(?:de|del|de\s+la|de\s+los)\s+)?{_PALABRA}){{0,4}}"
-_INVERTIDO = rf"[{_MAY}]{{2,}}(?:\s+[{_MAY}]{{2,}}){{0,3}},\s*[{_MAY}]{{2,}}(?:\s+[{_MAY}]{{2,}})?"
+_PALABRA = rf"(?:[{_MAY}][{_MIN}]+(?:-[{_MAY}][{_MIN}]+)?|[{_MAY}]{{2,}}(?:-[{_MAY}]{{2,}})?)"
+_PARTICULA = r"(?i:de|del|de\s+la|de\s+los|de\s+las)"
+_SECUENCIA = rf"{_PALABRA}(?:\s+(?:{_PARTICULA}\s+)?{_PALABRA}){{0,4}}"
+_MAYUS = rf"[{_MAY}]{{2,}}(?:-[{_MAY}]{{2,}})?"
+_INVERTIDO = rf"{_MAYUS}(?:\s+{_MAYUS}){{0,4}},\s*{_MAYUS}(?:\s+{_MAYUS})?"
 
 _TRATAMIENTOS = r"(?<!º )(?:Sra?\.|Srta\.|Dra?\.|Dña\.|D\.ª|Dª|D\.|Don|Doña|Doctora?)"
 # Los papeles van en minúscula: «Nieto», «Madre» o «Prima» con mayúscula pueden ser
@@ -157,40 +166,59 @@ _TRATAMIENTOS = r"(?<!º )(?:Sra?\.|Srta\.|Dra?\.|Dña\.|D\.ª|Dª|D\.|Don|Doña
 _ROLES = (r"(?:paciente|hij[oa]|espos[oa]|marido|mujer|madre|padre|herman[oa]|niet[oa]|"
           r"sobrin[oa]|pareja|tí[oa]|abuel[oa]|prim[oa]|cuñad[oa]|yerno|nuera|suegr[oa]|"
           r"cuidador[a]?|vecin[oa]|amig[oa]|enfermer[oa]|médic[oa]|residente|llamad[oa]|"
-          r"de\s+nombre|[Rr]esponsable:?|Fdo\.:?|FDO\.:?|Firmado:?|Firma:?|Atiende:?|"
+          r"de\s+nombre|[Rr]esponsable:?|Fdo[.:]+|FDO[.:]+|Firmado:?|Firma:?|Atiende:?|"
+          r"acompañad[oa]\s+de|recado\s+a|recoge|[Ss]egún|hablado\s+con|que|"
           r"Paciente:?|PACIENTE:|[Nn]ombre:)")
 _NOMBRE_CON_CONTEXTO = re.compile(
-    rf"(?:(?:\b{_ROLES}|{_TRATAMIENTOS})[ \t]*,?[ \t]+)+(?P<n>{_INVERTIDO}|{_SECUENCIA})")
+    rf"(?:(?:\b{_ROLES}|{_TRATAMIENTOS})[ \t]*,?[ \t]+)+"
+    rf"(?P<n>{_INVERTIDO}|(?:(?:de|del|de\s+la|de\s+las|de\s+los)\s+)?{_SECUENCIA})")
+_NOMBRE_MINUSCULAS = re.compile(
+    rf"\bpaciente:[ \t]*(?P<n>[{_MIN}-]+(?:[ \t]+[{_MIN}-]+){{1,5}})(?=[,.;])")
+_PACIENTE_MINUSCULAS = re.compile(rf"\bpaciente[ \t]+(?P<n>[{_MIN}-]+(?:[ \t]+[{_MIN}-]+){{0,4}})")
+_NOMBRE_ANTES_DE_VERBO = re.compile(
+    rf"(?P<n>{_PALABRA}(?:\s+(?:{_PARTICULA}\s+)?{_PALABRA}){{1,3}})"
+    r"(?=\s+(?:firma|refiere|pregunta|tolera|llama|comenta)\b)")
 _NOMBRE_SUELTO = re.compile(rf"(?<![\w@.]){_SECUENCIA}")
 # Dos o más palabras con mayúscula a mitad de frase, tras una palabra en minúscula que no
 # sea «de», «la»... (así «síndrome de Valdoria» o «la Seguridad Social» no cuentan).
 _NOMBRE_A_MITAD = re.compile(
     rf"(?<=[{_MIN}] )(?<!\bde )(?<!\bdel )(?<!\bla )(?<!\blas )(?<!\blos )(?<!\bel )"
     rf"(?<!\ben )(?<!\bal )(?<!\ba )(?<!\by )"
-    rf"[{_MAY}][{_MIN}]+(?:-[{_MAY}][{_MIN}]+)?(?:\s+(?:(?:de|del|de\s+la|y)\s+)?"
+    rf"[{_MAY}][{_MIN}]+(?:-[{_MAY}][{_MIN}]+)?(?:\s+(?:(?:de|del|de\s+la|de\s+las|y)\s+)?"
     rf"[{_MAY}][{_MIN}]+(?:-[{_MAY}][{_MIN}]+)?){{1,3}}")
 
+_INSTITUCION = re.compile(
+    rf"\b(?:Hospital|Centro\s+de\s+Salud|Clínica|Residencia|Ambulatorio|Fundación)"
+    rf"(?:\s+(?:(?:de|del|de\s+la|de\s+los|y)\s+)?[{_MAY}][\w{_MIN}]+){{1,5}}")
 _MESES = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
           "noviembre|diciembre")
+_PREFIJO_AMPLIO = r"(?:(?:\+|00)34[ .-]?|\(\+34\)[ .-]?)?"
+_MES_ABREV = "ene|feb|mar|abr|may|jun|jul|ago|sep|sept|oct|nov|dic"
+_ROMANO = "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
 _PATRONES = {
     "EMAIL": [re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")],
     "DNI": [_DNI],
     "NIE": [_NIE],
-    "TELEFONO": [re.compile(r"(?<![\w+])" + _PREFIJO + r"[6-9](?:[ .-]?\d){8}(?!\w)"),
+    "TELEFONO": [re.compile(r"(?<![\w+])" + _PREFIJO_AMPLIO + r"[6-9](?:[ .-]?\d){8}(?!\w)"),
                  re.compile(r"(?<![\w+])" + _PREFIJO + r"\([6-9]\d{2}\)[ .-]?\d{3}[ .-]?\d{3}"
                             r"(?!\w)")],
     "FECHA": [
         re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1"
                    r"(?:\d{4}|\d{2})(?![\w/]|\.\d|-\d)"),
-        re.compile(rf"(?i)\b(?:0?[1-9]|[12]\d|3[01])\s+de\s+(?:{_MESES})(?:\s+(?:de|del)\s+\d{{4}})?\b"),
+        re.compile(rf"(?i)\b(?:0?[1-9]|[12]\d|3[01])\s+(?:de\s+)?(?:{_MESES})"
+                   rf"(?:\s+(?:(?:de|del)\s+)?\d{{4}})?\b"),
+        re.compile(rf"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:{_ROMANO})\1(?:\d{{4}}|\d{{2}})(?!\w)"),
+        re.compile(rf"(?i)(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:{_MES_ABREV})\1"
+                   rf"(?:\d{{4}}|\d{{2}})(?!\w)"),
         re.compile(rf"(?i)\b(?:{_MESES})\s+(?:de|del)\s+\d{{4}}\b"),
         re.compile(r"(?i)(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])[ -](?:ene|feb|mar|abr|may|jun|jul|"
                    r"ago|sep|sept|oct|nov|dic)\.?[ -]\d{4}(?!\w)"),
         re.compile(r"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?!\w)"),
     ],
     "NHC": [
-        re.compile(r"(?i)\b(?:NHC|N\.H\.C\.|H\.C\.|HC|historia(?:\s+clínica)?|n\.?º\s+de\s+historia"
-                   r"(?:\s+clínica)?)\s*(?:n\.?º|núm\.?|número)?\s*:?\s*(?P<v>\d{4,10})\b"),
+        re.compile(r"(?i)(?:\bNHC|\bN\.H\.C\.|\bH\.C\.|\bHC|\bhistoria(?:\s+clínica)?|\bHª(?:\s+clínica)?|"
+                   r"\bn\.?º\s+de\s+historia(?:\s+clínica)?)\s*(?:n\.?º|núm\.?|número)?\s*:?\s*"
+                   r"(?P<v>\d{3}\.\d{3}(?:\.\d{3})?|\d{4,10})\b"),
         re.compile(r"\bHC-\d{2,4}-\d{2,8}\b"),
     ],
     "ID_OTRO": [
@@ -202,20 +230,21 @@ _PATRONES = {
         re.compile(r"\b[A-Z]{4}\d{10,12}\b"),
     ],
 }
-_VIA = (r"(?:(?i:c/|calle|avda\.?|av\.|avenida|plaza|pza\.|plza\.|paseo|p\.º|pº|camino|"
+_VIA = (r"(?:(?i:c/|calle|avda\.?|av\.|avenida|plaza|pza\.?|plza\.|paseo|p\.º|pº|camino|"
         r"ronda|travesía|carretera|ctra\.|glorieta|callejón|urbanización|urb\.|rambla)|Vía)")
 _NOMBRE_VIA = (rf"(?:(?:de|del|la|las|los|el)\s+)*[{_MAY}0-9][\w{_MIN}]*"
                rf"(?:\s+(?:(?:de|del|la|las|los|el|y)\s+)*[{_MAY}][\w{_MIN}]*){{0,5}}")
 _DIRECCION = re.compile(
     rf"\b{_VIA}\s*{_NOMBRE_VIA}"
-    r"(?:,?\s*(?:n\.?º|núm\.?|número)?\s*\d{1,4}(?:\s*[A-Za-z]\b)?)?"
+    r"(?:,?\s*(?:(?:n\.?º|núm\.?|número|km)\s*)?(?:\d{1,4}|s/n)(?:-\d{1,2}[A-Za-z]?\b|\s*[A-Za-z]\b)?)?"
+    r"(?:,?\s*(?:portal|esc\.?|bloque)\s*\w{1,2})?"
     r"(?:,?\s*\d{1,2}\s?\.?\s?[º°ª](?:\s*(?:[A-Z]\b|\d{1,2}\s?\.?\s?[ºª°]|izq(?:da)?\.?|"
-    r"dcha\.?))?)?"
-    rf"(?:,?\s*(?:CP|C\.P\.)?\s*[0-5]\d{{4}}\s+(?:(?:A|O|La|El|Las|Los|L')\s*)?[{_MAY}][\w{_MIN}]+"
-    rf"(?:\s+[{_MAY}][\w{_MIN}]+)?)?")
+    r"izda\.?|dcha\.?))?)?"
+    rf"(?:,?\s*(?:CP|C\.P\.)?\s*[0-5]\d{{4}}\s+(?:(?:A|O|La|El|Las|Los|L')\s*)?"
+    rf"(?:[{_MAY}][{_MIN}]+|[{_MAY}]{{3,}})(?:\s+(?:[{_MAY}][{_MIN}]+|[{_MAY}]{{3,}}))?)?")
 _CODIGO_POSTAL = re.compile(
-    rf"(?:\b(?:CP|C\.P\.)\s*:?\s*[0-5]\d{{4}}\b|(?<![\w/.-])[0-5]\d{{4}}\s+"
-    rf"(?:(?:A|O|La|El|Las|Los)\s+)?[{_MAY}][\w{_MIN}]+)")
+    rf"(?:\b(?i:CP|C\.P\.)\s*:?\s*(?P<v>[0-5]\d{{4}})\b|(?<![\w/.-])[0-5]\d{{4}}\s+"
+    rf"(?:(?:A|O|La|El|Las|Los)\s+)?(?:[{_MAY}][{_MIN}]+|[{_MAY}]{{3,}}))")
 _PRIORIDAD = {"EMAIL": 0, "DNI": 1, "NIE": 1, "ID_OTRO": 2, "NHC": 2, "TELEFONO": 3,
               "FECHA": 4, "DIRECCION": 5, "NOMBRE": 6}
 
@@ -288,17 +317,19 @@ def _candidatos_nombre(texto: str) -> list[tuple[int, int]]:
     for m in _NOMBRE_CON_CONTEXTO.finditer(texto):
         nombre = m.group("n")
         primera = nombre.split()[0].strip(",")
-        if primera in _NO_NOMBRE or primera.capitalize() in _NO_NOMBRE:
+        if (primera in _NO_NOMBRE or primera.capitalize() in _NO_NOMBRE) \
+                and primera.lower() not in _PARTICULAS:
             continue
         nombre = _quitar_cola(nombre)
         if nombre:
             tramos.append((m.start("n"), m.start("n") + len(nombre)))
     for m in _NOMBRE_SUELTO.finditer(texto):
         palabras = [p for p in re.split(r"\s+", m.group()) if p.lower() not in _PARTICULAS]
-        conocidas = [p for p in palabras if p in _NOMBRES_PILA or p in _APELLIDOS]
+        conocidas = [p for p in palabras if _en_lista(p, _NOMBRES_PILA) or _en_lista(p, _APELLIDOS)]
         # Sin contexto exigimos un nombre de pila conocido delante, y dos palabras o más
         # (así «Rosa» o «Pilar» sueltas no cuentan), o dos palabras conocidas.
-        pila = bool(palabras) and palabras[0] in _NOMBRES_PILA and palabras[0] not in _PILA_AMBIGUOS
+        pila = bool(palabras) and _en_lista(palabras[0], _NOMBRES_PILA) \
+            and not _en_lista(palabras[0], _PILA_AMBIGUOS)
         if len(palabras) >= 2 and (pila or len(conocidas) >= 2) \
                 and palabras[0] not in _NO_NOMBRE:
             nombre = _quitar_cola(m.group())
@@ -312,7 +343,32 @@ def _candidatos_nombre(texto: str) -> list[tuple[int, int]]:
         palabras = m.group().split()
         if not any(p in _NO_NOMBRE for p in palabras):
             tramos.append((m.start(), m.end()))
+    # Dos o más palabras con mayúscula a principio de frase seguidas de un verbo de los que
+    # dicen lo que hace una persona («Nicanor Cortés firma el consentimiento»).
+    for m in _NOMBRE_ANTES_DE_VERBO.finditer(texto):
+        if not any(p in _NO_NOMBRE for p in m.group("n").split()):
+            tramos.append((m.start("n"), m.end("n")))
+    # En minúsculas, tras la etiqueta «paciente:» va el nombre entero hasta la coma o el
+    # punto; tras «paciente» sin dos puntos, las palabras que están en las listas.
+    for m in _NOMBRE_MINUSCULAS.finditer(texto):
+        tramos.append((m.start("n"), m.end("n")))
+    for m in _PACIENTE_MINUSCULAS.finditer(texto):
+        fin = m.start("n")
+        for p in re.finditer(rf"[{_MIN}-]+", texto[m.start("n"):m.end("n")]):
+            partes = p.group().split("-")
+            if all(_en_lista(q, _NOMBRES_PILA) or _en_lista(q, _APELLIDOS) for q in partes) \
+                    or p.group() in _PARTICULAS:
+                fin = m.start("n") + p.end()
+            else:
+                break
+        if fin > m.start("n"):
+            tramos.append((m.start("n"), fin))
     return tramos
+
+
+def _en_lista(palabra: str, lista: set[str]) -> bool:
+    """¿Está la palabra en la lista, escrita con mayúscula inicial, toda en mayúsculas o no?"""
+    return palabra in lista or palabra.capitalize() in lista
 
 
 def _propagar_nombres(texto: str, tramos: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -325,8 +381,12 @@ def _propagar_nombres(texto: str, tramos: list[tuple[int, int]]) -> list[tuple[i
     if not palabras:
         return []
     nuevos = []
-    for m in re.finditer(rf"(?<![\w@.]){_PALABRA}(?![\w@])", texto):
-        if _sin_tildes(m.group()).lower() in palabras and m.group() not in _NO_NOMBRE:
+    for m in re.finditer(rf"(?<![\w@.])(?:{_PALABRA}|[{_MIN}]{{3,}}(?:-[{_MIN}]+)?)(?![\w@-])", texto):
+        clave = _sin_tildes(m.group()).lower()
+        anterior = re.search(r"(\w+)\s+$", texto[max(0, m.start() - 40):m.start()])
+        tras_nombre = bool(anterior) and _sin_tildes(anterior.group(1)).lower() in palabras
+        if clave in palabras and m.group() not in _NO_NOMBRE \
+                and not (m.group().islower() and clave in _CORRIENTES and not tras_nombre):
             nuevos.append((m.start(), m.end()))
     return nuevos
 
@@ -343,12 +403,21 @@ def _detectar(texto: str) -> list[tuple[int, int, str]]:
         # Una vía sin número ni código postal («la calle», «Plaza» a secas) no basta.
         if re.search(r"\d", valor) or len(valor.split()) >= 3:
             candidatos.append((m.start(), m.start() + len(valor), "DIRECCION"))
-    candidatos += [(m.start(), m.end(), "DIRECCION") for m in _CODIGO_POSTAL.finditer(texto)]
-    nombres = _candidatos_nombre(texto)
+    for m in _CODIGO_POSTAL.finditer(texto):
+        grupo = "v" if m.group("v") else 0
+        candidatos.append((m.start(grupo), m.end(grupo), "DIRECCION"))
+    # Lo que sigue a «Hospital» o «Centro de Salud» es un sitio, no una persona.
+    instituciones = [(m.start(), m.end()) for m in _INSTITUCION.finditer(texto)]
+    nombres = [(i, f) for i, f in _candidatos_nombre(texto)
+               if not any(i < b and a < f for a, b in instituciones)]
     # Lo que ya es otro dato (una calle, un correo) no se propaga como nombre.
     elegidos = _resolver(candidatos + [(i, f, "NOMBRE") for i, f in nombres])
     nombres = [(i, f) for i, f, t in elegidos if t == "NOMBRE"]
-    candidatos += [(i, f, "NOMBRE") for i, f in nombres + _propagar_nombres(texto, nombres)]
+    candidatos += [(i, f, "NOMBRE") for i, f in nombres + _propagar_nombres(texto, nombres)
+                   if not any(i < b and a < f for a, b in instituciones)]
+    # Un «nombre» seguido de una puntuación («EVA 7/10») es una escala.
+    candidatos = [c for c in candidatos if c[2] != "NOMBRE"
+                  or not re.match(r"\s*\d{1,2}/10\b", texto[c[1]:])]
     return _unir_nombres(texto, _resolver(candidatos))
 
 
@@ -370,7 +439,7 @@ def _unir_nombres(texto: str, tramos: list[tuple[int, int, str]]) -> list[tuple[
     unidos: list[tuple[int, int, str]] = []
     for inicio, fin, tipo in tramos:
         if unidos and tipo == "NOMBRE" and unidos[-1][2] == "NOMBRE" and re.fullmatch(
-                r"\s+(?:(?:de|del|de la)\s+)?", texto[unidos[-1][1]:inicio]):
+                r"\s+(?:(?i:de|del|de la|de las|de los)\s+)?", texto[unidos[-1][1]:inicio]):
             unidos[-1] = (unidos[-1][0], fin, tipo)
         else:
             unidos.append((inicio, fin, tipo))
@@ -453,8 +522,15 @@ def _tramos_de(resultado, texto: str) -> list[tuple[int, int, str]]:
         while j < len(resultado):
             m = marcador.match(resultado, j)
             if m:
-                siguiente = resultado[m.end():m.end() + 12]
-                fin = texto.find(siguiente, i) if siguiente else len(texto)
+                # El texto que sigue, hasta 12 caracteres y sin pisar el marcador siguiente
+                # («[TELEFONO_1] y [TELEFONO_2]»), se busca en el original.
+                resto = resultado[m.end():]
+                otro = marcador.search(resto)
+                siguiente = resto[:min(12, otro.start() if otro else len(resto))]
+                if siguiente:
+                    fin = texto.find(siguiente, i)
+                else:
+                    fin = len(texto) if not resto else i
                 fin = len(texto) if fin < 0 else fin
                 tipo = {v: k for k, v in MARCADORES.items()}.get(m.group(1), m.group(1))
                 tramos.append((i, fin, tipo))

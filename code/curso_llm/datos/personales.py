@@ -3,8 +3,17 @@
 Cada nota mezcla el cuerpo clínico inventado de ``curso_llm.datos.clinico`` con datos
 personales inventados en formatos variados (nombres, DNI, NIE, otros números de identidad,
 teléfonos, correos, fechas, direcciones y números de historia clínica) y con «ruido» que NO
-es un dato personal (dosis, tensión arterial, camas, edades, enfermedades y pruebas ficticias
-con nombre propio). De cada dato plantado se guarda su tramo exacto de caracteres.
+es un dato personal (dosis, también con cifras largas, tensión arterial, camas, edades, lotes y
+códigos de petición, horas, porcentajes, escalas como «EVA 7/10», epónimos reales como «signo
+de Murphy», hospitales con nombre de persona, y enfermedades y pruebas ficticias con nombre
+propio). De cada dato plantado se guarda su tramo exacto de caracteres.
+
+Los formatos son variados a propósito: nombres en minúsculas o en mayúsculas, apellidos con
+partícula o guion («de la Fuente», «Ruiz-Mateos»), nombres sin tratamiento con contexto poco
+obvio («vino acompañada de Lucía»), teléfonos con puntos o dos seguidos
+(«612345678/699887766»), correos con subdominios y guiones, fechas con números romanos o
+abreviaturas («12-III-2024», «12/mar/24»), direcciones con portal y piso («3º izq.»),
+códigos postales sueltos y números de historia con puntos («NHC 356.805»).
 
 Tipos de entidad (``TIPOS_PERSONALES``):
 
@@ -20,7 +29,8 @@ Tipos de entidad (``TIPOS_PERSONALES``):
 
 Las listas de nombres, apellidos y calles cambian en parte entre particiones: alrededor del
 30 % de las personas de ``"validation"`` y de ``"test"`` usan nombres y apellidos poco
-frecuentes, distintos en cada partición, que no están en las listas del anonimizador. Así,
+frecuentes, distintos en cada partición, que no están en las listas del anonimizador; los
+apellidos con partícula, los hospitales y los epónimos reales también cambian en parte. Así,
 medir en ``"test"`` obliga a reconocer nombres por el contexto y no solo por lista.
 """
 
@@ -72,6 +82,12 @@ _RAROS = {
                       "Escudero", "Figueroa", "Landa", "Mugica", "Orbegozo"],
         "calles": ["de los Almendros", "del Olivar", "Jacinto Benavente", "de la Alhóndiga",
                    "del Pilar", "de Zurbano", "Ríos Rosas", "de la Ermita"],
+        "compuestos": ["de la Fuente", "del Río", "de Miguel", "de la Cruz", "Ruiz-Mateos",
+                       "de las Heras", "Sáenz de Santamaría", "García-Page"],
+        "hospitales": ["Hospital Universitario Gregorio Marañón", "Hospital Virgen del Rocío",
+                       "Centro de Salud Las Águilas", "Hospital Clínico San Carlos"],
+        "eponimos": ["signo de Murphy", "maniobra de Valsalva", "signo de Babinski",
+                     "enfermedad de Crohn"],
     },
     "test": {
         "m": ["Brunilda", "Filomena", "Gumersinda", "Anunciación", "Visitación", "Covadonga",
@@ -85,19 +101,29 @@ _RAROS = {
                       "Pumarejo", "Salcedo", "Ugarte", "Yurrita"],
         "calles": ["de las Acacias", "del Rosario", "Pintor Sorolla", "de la Fuente Nueva",
                    "del Carmen", "de Goya", "Marqués de Urquijo", "de la Estación"],
+        "compuestos": ["de la Torre", "del Valle", "de Castro", "del Pozo", "Fernández-Vega",
+                       "de los Santos", "Martín de la Vega", "García-Page"],
+        "hospitales": ["Hospital Universitario Ramón y Cajal", "Hospital Severo Ochoa",
+                       "Centro de Salud María Auxiliadora", "Hospital Clínico San Carlos"],
+        "eponimos": ["signo de Lasègue", "prueba de Romberg", "signo de Blumberg",
+                     "enfermedad de Parkinson"],
     },
 }
 _CALLES = ["Mayor", "de la Constitución", "Real", "de Alcalá", "de las Flores", "Nueva",
            "del Sol", "de Andalucía", "de la Paz", "San Juan", "de Cervantes", "Gran Vía"]
 _VIAS = ["C/", "Calle", "Avda.", "Avenida", "Plaza", "Pza.", "Paseo", "Camino", "Ronda", "c/",
-         "Avda", "calle", "Travesía", "Pº"]
+         "Avda", "calle", "Travesía", "Pº", "Ctra.", "Pza", "P.º", "Av."]
+_ROMANOS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+_SERVICIOS = ["el Servicio de Medicina Interna", "la Unidad de Cuidados Intensivos",
+              "el Servicio de Urgencias", "el Servicio de Neumología", "el Hospital de Día"]
 _CIUDADES = [("28013", "Madrid"), ("08025", "Barcelona"), ("41003", "Sevilla"),
              ("46010", "Valencia"), ("50008", "Zaragoza"), ("29012", "Málaga"),
              ("48007", "Bilbao"), ("15004", "A Coruña"), ("33011", "Oviedo"),
              ("37002", "Salamanca")]
 _MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
           "septiembre", "octubre", "noviembre", "diciembre"]
-_DOMINIOS = ["correo.es", "mail.com", "ejemplo.org", "salud.example", "buzon.net"]
+_DOMINIOS = ["correo.es", "mail.com", "ejemplo.org", "salud.example", "buzon.net",
+             "hospital-norte.salud.example", "alumnos.uni-ejemplo.es", "correo.gva.example"]
 _PARENTESCOS = {"m": ["hija", "esposa", "madre", "hermana", "nieta", "sobrina", "pareja"],
                 "h": ["hijo", "esposo", "padre", "hermano", "nieto", "sobrino", "marido"]}
 
@@ -149,6 +175,8 @@ class _Generador:
         else:
             pila = r.choice(_NOMBRES_M if sexo == "m" else _NOMBRES_H)
             apellidos = r.sample(_APELLIDOS, 2)
+        if r.random() < 0.12:  # apellido con partícula o con guion («de la Fuente»)
+            apellidos[r.randrange(2)] = r.choice(self.raros["compuestos"])
         if not raro and r.random() < 0.2:  # nombre compuesto
             otro = r.choice(_NOMBRES_M if sexo == "m" else _NOMBRES_H)
             if otro != pila:
@@ -201,6 +229,10 @@ class _Generador:
             lambda c: f"{c[:3]} {c[3:5]} {c[5:7]} {c[7:]}",
             lambda c: f"{c[:3]}.{c[3:6]}.{c[6:]}",
             lambda c: f"+34 ({c[:3]}) {c[3:6]} {c[6:]}",
+            lambda c: f"{c[:3]}.{c[3:5]}.{c[5:7]}.{c[7:]}",
+            lambda c: f"{c[:3]} {c[3:6]}-{c[6:]}",
+            lambda c: f"({c[:3]}) {c[3:6]} {c[6:]}",
+            lambda c: f"+34.{c[:3]}.{c[3:6]}.{c[6:]}",
         ]
         return r.choice(formatos)(cifras)
 
@@ -209,8 +241,10 @@ class _Generador:
         base = _ascii(persona["pila"].split()[0].lower())
         ap = _ascii(persona["apellidos"][0].lower())
         usuario = r.choice([f"{base}.{ap}", f"{base[0]}{ap}", f"{base}{r.randint(1, 99)}",
-                            f"{ap}_{base}"])
-        return f"{usuario}@{r.choice(_DOMINIOS)}"
+                            f"{ap}_{base}", f"{base}-{ap}", f"{base}.{ap}+citas",
+                            f"{base[0]}.{ap}{r.randint(60, 99)}"])
+        correo = f"{usuario}@{r.choice(_DOMINIOS)}"
+        return correo.upper() if r.random() < 0.05 else correo
 
     def fecha(self, anio_min: int = 2019, anio_max: int = 2025, dia: bool = False) -> str:
         r = self.rng
@@ -225,6 +259,11 @@ class _Generador:
             lambda: f"{d} {_MESES[m - 1][:3]}. {a}",
             lambda: f"{d:02d}-{_MESES[m - 1][:3]}-{a}",
             lambda: f"{a}-{m:02d}-{d:02d}",
+            lambda: f"{d}-{_ROMANOS[m - 1]}-{a}",
+            lambda: f"{d}/{_MESES[m - 1][:3]}/{a % 100:02d}",
+            lambda: f"{d:02d}/{_MESES[m - 1][:3].upper()}/{a}",
+            lambda: f"{d}.{_ROMANOS[m - 1]}.{a % 100:02d}",
+            lambda: f"{d} {_MESES[m - 1].capitalize()} {a}",
             lambda: f"{_MESES[m - 1]} de {a}",
         ]
         # Tras «el» hace falta un día: «el marzo de 2023» no se dice.
@@ -242,6 +281,12 @@ class _Generador:
             ("n.º de historia clínica ", f"{r.randrange(10**5, 10**8)}"),
             ("", f"HC-{r.randint(2015, 2025)}-{r.randrange(10**4):04d}"),
             ("historia clínica ", f"{r.randrange(10**6, 10**9)}"),
+            ("NHC:", f"{r.randrange(10**5, 10**7)}"),
+            ("nº HC ", f"{r.randrange(10**5, 10**7)}"),
+            ("N.H.C. ", f"{r.randrange(10**5, 10**7)}"),
+            ("Hª clínica ", f"{r.randrange(10**5, 10**7)}"),
+            ("nhc ", f"{r.randrange(10**5, 10**7)}"),
+            ("NHC ", f"{r.randrange(100, 999)}.{r.randrange(1000):03d}"),
         ]
         return r.choice(opciones)
 
@@ -274,12 +319,25 @@ class _Generador:
             lambda: f"{via} {calle} n.º {numero}, {cp} {ciudad}",
             lambda: f"{via} {calle}, {numero}, {cp} {ciudad}",
             lambda: f"{via} {calle}, n.º {numero}, {r.randint(1, 9)}.º {r.randint(1, 4)}.ª",
+            lambda: f"{via} {calle} {numero} {r.randint(1, 9)}º {r.choice(['izq.', 'dcha.', 'izda.', 'izq', 'dcha'])}",
+            lambda: f"{via} {calle} {numero}, portal {r.randint(1, 4)}, {r.randint(1, 9)}º{r.choice('ABCD')}",
+            lambda: f"{via}{'' if via[-1] in './' else ' '}{calle.split()[-1]} {numero}-"
+                    f"{r.randint(1, 9)}{r.choice('ABCD')}",
+            lambda: f"{via} {calle} s/n, {cp} {ciudad}",
+            lambda: f"{via} {calle} {numero} {cp} {ciudad.upper()}",
+            lambda: f"{self.carretera()}, {cp} {ciudad}",
         ]
         return r.choice(formatos)()
+
+    def carretera(self) -> str:
+        r = self.rng
+        return f"Ctra. de {r.choice(['Toledo', 'Burgos', 'Valencia', 'Extremadura'])}, km {r.randint(2, 40)}"
 
     # --- Ruido que no es dato personal ----------------------------------------------------
     def ruido(self) -> str:
         r = self.rng
+        if r.random() < 0.55:
+            return self.ruido_nuevo()
         enf = r.choice(self.enfermedades)
         farmaco = enf.tratamientos[0]
         opciones = [
@@ -295,6 +353,45 @@ class _Generador:
             f"Escala de dolor {r.randint(1, 10)}/10; saturación {r.randint(88, 99)} %.",
         ]
         return r.choice(opciones)
+
+    def ruido_nuevo(self) -> str:
+        """Más ruido: cifras largas, códigos, horas, escalas, epónimos, hospitales y servicios."""
+        r = self.rng
+        enf = r.choice(self.enfermedades)
+        farmaco = enf.tratamientos[0]
+        digitos = "0123456789"
+        opciones = [
+            f"Penicilina benzatina {r.choice(['1.200.000', '2.400.000', '600000'])} UI im.",
+            f"Vitamina D {r.choice([25000, 50000, 100000])} UI cada {r.choice([15, 30])} días.",
+            f"{farmaco.capitalize()}, lote {r.choice('ABKLP')}{r.randint(10, 99)}"
+            f"{''.join(r.choice(digitos) for _ in range(r.randint(4, 7)))}, cad. "
+            f"{r.randint(1, 12):02d}/{r.randint(2026, 2029)}.",
+            f"N.º de lote {''.join(r.choice(digitos) for _ in range(10))}.",
+            f"Código de petición {r.randint(2024, 2025)}{''.join(r.choice(digitos) for _ in range(8))}.",
+            f"Prueba {r.choice(['PCR', 'HbA1c', 'TSH', 'BNP'])} (código {r.choice('ABC')}"
+            f"{r.randint(1000, 9999)}): {r.randint(1, 40)},{r.randint(0, 9)}.",
+            f"Extracción a las {r.randint(7, 9):02d}:{r.choice([0, 15, 30, 45]):02d} h; "
+            f"resultados a las {r.randint(12, 14)}.{r.choice([0, 30]):02d} h.",
+            f"EVA {r.randint(1, 10)}/10. Glasgow {r.randint(13, 15)}/15. Barthel {r.choice([60, 85, 100])}.",
+            f"Saturación basal {r.randint(88, 99)} %, FiO2 {r.choice([21, 28, 35])} %.",
+            f"HbA1c {r.randint(5, 9)},{r.randint(0, 9)} %; INR {r.randint(1, 3)},{r.randint(0, 9)}.",
+            f"{_mayuscula(r.choice(self.raros['eponimos']))} negativo; se descarta {enf.nombre}.",
+            f"Exploración con {r.choice(self.raros['eponimos'])}; sospecha de {enf.nombre}.",
+            f"Se deriva a {r.choice(_SERVICIOS)} del {r.choice(self.raros['hospitales'])}."
+            .replace(" a el ", " al "),
+            f"Valoración previa en el {r.choice(self.raros['hospitales'])} "
+            f"({r.choice(_SERVICIOS).split(' ', 1)[1]}).",
+            f"Pendiente de {enf.pruebas[-1]} y de ECG; control en {r.randint(2, 12)} semanas.",
+            f"Dieta de {r.choice([1500, 1800, 2000])} kcal; diuresis {r.randint(900, 2500)} ml/24 h.",
+            f"Leucocitos {r.randint(4, 15)}.{r.randint(100, 999)}/mm3; plaquetas "
+            f"{r.randint(150, 400)}.000/mm3.",
+        ]
+        return r.choice(opciones)
+
+
+def _mayuscula(texto: str) -> str:
+    """Mayúscula solo en la primera letra («Signo de Murphy», no «Signo de murphy»)."""
+    return texto[:1].upper() + texto[1:]
 
 
 def _ascii(texto: str) -> str:
@@ -327,6 +424,8 @@ def _nota(g: _Generador, cuerpo: str) -> _Nota:
     elif estilo < 0.45:
         mayusculas = f"{' '.join(paciente['apellidos']).upper()}, {paciente['pila'].upper()}"
         n + "Paciente: " + (mayusculas, "NOMBRE")
+    elif estilo < 0.52:
+        n + "paciente: " + (nombre_completo.lower(), "NOMBRE")
     elif estilo < 0.7:
         articulo = "La paciente" if paciente["sexo"] == "m" else "El paciente"
         n + f"{articulo} " + (nombre_completo, "NOMBRE")
@@ -356,18 +455,34 @@ def _nota(g: _Generador, cuerpo: str) -> _Nota:
     for _ in range(r.randint(1, 3)):
         n + g.ruido() + " "
     # Menciones posteriores del paciente (ya presentado).
-    if r.random() < 0.5:
-        if r.random() < 0.5:
+    if r.random() < 0.6:
+        grafia = r.random()
+        if grafia < 0.3:
             n + _tratamiento(paciente) + " " + (paciente["apellidos"][0], "NOMBRE")
-        else:
+        elif grafia < 0.5:
             n + (paciente["pila"].split()[0], "NOMBRE")
+        elif grafia < 0.7:
+            n + "paciente " + (f"{paciente['pila'].split()[0]} {paciente['apellidos'][0]}".lower(),
+                               "NOMBRE")
+        elif grafia < 0.85:
+            n + (f"{paciente['pila'].split()[0]} {paciente['apellidos'][0]}".upper(), "NOMBRE")
+        else:
+            n + "Hoy " + (paciente["pila"].split()[0].lower(), "NOMBRE")
         n + r.choice([" refiere mejoría parcial. ", " tolera bien la medicación. ",
                       " pregunta por los resultados. "])
     # Contacto.
     if r.random() < 0.7:
-        n + "Domicilio: " + (g.direccion(), "DIRECCION") + ". "
+        direccion = g.direccion()
+        n + r.choice(["Domicilio: ", "Domicilio: ", "Vive en ", "Dirección "]) + (
+            direccion, "DIRECCION") + (" " if direccion.endswith(".") else ". ")
+    elif r.random() < 0.4:
+        cp, ciudad = r.choice(_CIUDADES)
+        n + f"Reside en {ciudad} (" + r.choice(["CP ", "C.P. ", "cp "]) + (cp, "DIRECCION") + "). "
     if r.random() < 0.7:
-        n + r.choice(["Teléfono: ", "Tel. ", "Contacto: ", "Móvil "]) + (g.telefono(), "TELEFONO")
+        n + r.choice(["Teléfono: ", "Tel. ", "Contacto: ", "Móvil ", "tlf: ", "Tfno. ",
+                      "tel: ", "Teléfonos: "]) + (g.telefono(), "TELEFONO")
+        if r.random() < 0.2:
+            n + r.choice(["/", " / ", " y ", " o "]) + (g.telefono(), "TELEFONO")
         if r.random() < 0.4:
             n + " / " + (g.email(paciente), "EMAIL")
         n + ". "
@@ -399,12 +514,19 @@ def _nota(g: _Generador, cuerpo: str) -> _Nota:
             ("Según su cuidadora, ", otro["pila"], ", no toma bien la medicación. "),
             ("Visto también por ", completo, " (enfermería). "),
             ("Refiere que ", completo, " le acompañará en la próxima visita. "),
+            ("Vino acompañad" + ("a" if paciente["sexo"] == "m" else "o") + " de ",
+             otro["pila"], ". "),
+            ("Refiere que ", otro["pila"], " le ayuda con las comidas. "),
+            ("Ha hablado con ", otro["pila"], " esta mañana. "),
+            ("Deja recado a ", completo, " para que pase por consulta. "),
+            ("", completo, " firma el consentimiento como representante. "),
+            ("Lo recoge ", otro["pila"], " a la salida. "),
         ])
         n + plantilla[0] + (plantilla[1], "NOMBRE") + plantilla[2]
     if r.random() < 0.15:
-        compuesto = r.choice(["de la Fuente", "del Río", "de la Torre", "Ruiz-Mateos",
-                              "García-Page", "de Miguel"])
-        n + "Interconsulta con el Dr. " + (f"{r.choice(_APELLIDOS)} {compuesto}", "NOMBRE") + ". "
+        compuesto = r.choice(g.raros["compuestos"])
+        n + r.choice(["Interconsulta con el Dr. ", "Valorado por la Dra. ", "Comentado con Dr. "]) + (
+            f"{r.choice(_APELLIDOS)} {compuesto}", "NOMBRE") + ". "
     # Plan y firma.
     if r.random() < 0.5:
         n + "Revisión el " + (g.fecha(2024, 2026, dia=True), "FECHA") + ". "
@@ -412,8 +534,10 @@ def _nota(g: _Generador, cuerpo: str) -> _Nota:
     nombre_medico = f"{medico['pila'].split()[0]} {medico['apellidos'][0]}"
     if firma < 0.4:
         n + "Firmado: " + _tratamiento(medico, medico=True) + " " + (nombre_medico, "NOMBRE")
-    elif firma < 0.7:
+    elif firma < 0.6:
         n + "Fdo.: " + (f"{nombre_medico} {medico['apellidos'][1]}", "NOMBRE")
+    elif firma < 0.7:
+        n + r.choice(["FDO.: ", "Fdo. ", "Fdo: "]) + (nombre_medico.upper(), "NOMBRE")
     else:
         n + "Médico responsable: " + _tratamiento(medico, medico=True) + " " + (
             " ".join(medico["apellidos"]), "NOMBRE")
