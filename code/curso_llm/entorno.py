@@ -9,6 +9,7 @@ Todos los laboratorios del curso aceptan ``perfil="auto" | "cpu" | "gpu"``:
 
 from __future__ import annotations
 
+import logging
 import os
 import platform
 import random
@@ -126,6 +127,9 @@ def preparar(perfil: str = "auto", semilla: int = 0, hilos: int | None = None) -
     perfil = elegir_perfil(perfil)
     configurar_hilos(hilos)
     fijar_semilla(semilla)
+    # bitsandbytes avisa en inglés, en CPU, de que le falta un núcleo opcional («Failed to load
+    # CPU gemm_4bit_forward...»): es inofensivo (NOTAS_TECNICAS) y solo confunde.
+    logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
     dispositivo = torch.device("cuda" if perfil == "gpu" else "cpu")
     return Entorno(perfil=perfil, dispositivo=dispositivo, dtype=elegir_dtype(dispositivo))
 

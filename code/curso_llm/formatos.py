@@ -44,6 +44,12 @@ def _donde(donde: str) -> str:
     return f" ({donde})" if donde else ""
 
 
+def _mensaje(i: int, donde: str, rol: str | None = None) -> str:
+    """«El mensaje 2 (assistant, mis_datos.jsonl, línea 7)»: se cuenta desde 1."""
+    partes = [p for p in (rol, donde) if p]
+    return f"El mensaje {i + 1}" + (f" ({', '.join(partes)})" if partes else "")
+
+
 def detectar_formato(fila: dict, donde: str = "") -> str:
     """El formato de un ejemplo, por sus claves: ``"alpaca"``, ``"sharegpt"``, ``"mensajes"``,
     ``"prompt_completion"`` o ``"texto"`` (una columna ``text`` o ``texto``).
@@ -83,17 +89,17 @@ def comprobar_mensajes(mensajes: Any, donde: str = "") -> None:
         raise ErrorFormato(f"Los mensajes deben ser una lista no vacía{_donde(donde)}.")
     for i, m in enumerate(mensajes):
         if not isinstance(m, dict) or "role" not in m or "content" not in m:
-            raise ErrorFormato(f"El mensaje {i}{_donde(donde)} debe ser un diccionario con "
-                               f"'role' y 'content'; es {m!r:.80}.")
+            raise ErrorFormato(f"{_mensaje(i, donde)} debe ser un diccionario con 'role' y "
+                               f"'content'; es {m!r:.80}.")
         if m["role"] not in ROLES:
-            raise ErrorFormato(f"El mensaje {i}{_donde(donde)} tiene el rol {m['role']!r}; usa "
-                               f"uno de {list(ROLES)}.")
+            raise ErrorFormato(f"{_mensaje(i, donde)} tiene el rol {m['role']!r}; usa uno de "
+                               f"{list(ROLES)}.")
         if not isinstance(m["content"], str) or not m["content"].strip():
-            raise ErrorFormato(f"El mensaje {i} ({m['role']}){_donde(donde)} tiene el contenido "
-                               "vacío o no es texto: escribe el texto o quita el ejemplo.")
+            raise ErrorFormato(f"{_mensaje(i, donde, m['role'])} tiene el contenido vacío o no es "
+                               "texto: escribe el texto o quita el ejemplo.")
         if m["role"] == "system" and i > 0:
-            raise ErrorFormato(f"El mensaje de sistema{_donde(donde)} está en la posición {i}: "
-                               "va siempre el primero.")
+            raise ErrorFormato(f"{_mensaje(i, donde, 'system')} es de sistema y no está al "
+                               "principio: el mensaje de sistema va siempre el primero.")
 
 
 def alpaca_a_mensajes(fila: dict, sistema: str | None = None) -> list[dict]:

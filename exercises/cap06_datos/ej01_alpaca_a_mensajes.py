@@ -6,7 +6,8 @@ en la lista de mensajes del formato conversacional (el que usan transformers y T
 - ``fila`` es un diccionario con ``"instruction"`` (texto), ``"output"`` (texto) y, a veces,
   ``"input"`` (texto, ``""``, ``None`` o ausente).
 - El turno del usuario, ``{"role": "user", "content": ...}``, es la instrucción; si la
-  entrada tiene texto (algo más que espacios), se añade tras UNA LÍNEA EN BLANCO:
+  entrada tiene texto (algo más que espacios en blanco: espacios, tabuladores o saltos de
+  línea), se añade tras UNA LÍNEA EN BLANCO:
   ``instruction + "\\n\\n" + input``. Si no, solo la instrucción.
 - El turno del asistente, ``{"role": "assistant", "content": ...}``, es ``output``.
 - Si ``sistema`` es un texto no vacío, la lista empieza con

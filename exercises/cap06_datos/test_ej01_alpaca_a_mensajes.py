@@ -40,7 +40,7 @@ def _comprobar(funcion, fila, sistema=None, contexto=""):
     for m, e in zip(obtenido, esperado):
         if m.get("content") != e["content"]:
             if m["role"] == "user" and "\n\n" not in e["content"] and e["content"] in str(m.get("content")):
-                pista = ("la entrada está vacía o solo tiene espacios: entonces el turno del "
+                pista = ("la entrada está vacía o solo tiene espacios en blanco (también saltos de línea): entonces el turno del "
                          "usuario es solo la instrucción (sin separador ni espacios de más).")
             elif m["role"] == "user" and "\n\n" in e["content"]:
                 pista = ("cuando hay entrada, el turno del usuario es la instrucción, una línea "

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from ._comun import mayuscula_inicial, particion_de, semilla_de, unir_lista, validar_particion
 
 AVISO_FICTICIO = (
-    "Aviso: todas las enfermedades, causas, pruebas y tratamientos de este mundo clínico son "
-    "inventados para enseñar; no son información médica ni sirven como consejo de salud."
+    "Aviso: las enfermedades, sus causas, los signos, las pruebas con nombre propio y los "
+    "fármacos de este mundo clínico son inventados para enseñar; los síntomas, las pruebas "
+    "corrientes y las situaciones del paciente son palabras de uso común puestas como decorado, "
+    "sin valor clínico. Nada de esto es información médica ni sirve como consejo de salud."
 )
 
 

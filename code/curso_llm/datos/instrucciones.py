@@ -46,7 +46,10 @@ def tabla_tratamientos(n: int = 200, semilla: int = 0):
         enf = rng.choice(todas)
         edad = rng.randint(18, 90)
         sexo = rng.choice(["mujer", "hombre"])
-        condicion = rng.choice(_CONDICIONES) if rng.random() < 0.3 else "ninguna"
+        posibles = [c for c in _CONDICIONES if not c.startswith("niños")
+                    and (c != "embarazo" or (sexo == "mujer" and edad <= 45))
+                    and (c != "pacientes mayores de ochenta años" or edad > 80)]
+        condicion = rng.choice(posibles) if rng.random() < 0.3 else "ninguna"
         for visita in range(rng.randint(1, 3)):
             if len(filas) == n:
                 break
@@ -98,14 +101,17 @@ def pares_desde_tabla(tabla) -> list[dict]:
                    f"{fila['enfermedad']}, en tratamiento con {fila['farmaco']} y "
                    f"{fila['medida']} desde hace {fila['semanas']} semanas; evolución: "
                    f"{fila['evolucion']}.")
+        situacion = _situacion(fila["condicion"])
+        sujeto = "la paciente" if fila["sexo"] == "mujer" else "el paciente"
         if fila["condicion"] == "ninguna":
             aviso = f"No: no consta ninguna condición que contraindique {fila['farmaco']}."
         elif _contraindicado(enf, fila["condicion"]):
-            aviso = (f"Sí: {fila['farmaco']} no se recomienda en {fila['condicion']}, y este "
-                     "paciente está en ese caso.")
+            aviso = (f"Sí: {fila['farmaco']} no se recomienda en {fila['condicion']}, y "
+                     f"{sujeto} {situacion}.")
         else:
-            aviso = (f"No: la condición del paciente ({fila['condicion']}) no figura entre las "
-                     f"contraindicaciones de {fila['farmaco']}.")
+            aviso = (f"No: {sujeto} {situacion}, y eso no figura entre las "
+                     f"contraindicaciones de {fila['farmaco']} "
+                     f"({unir_lista(enf.contraindicaciones)}).")
         comunes = {"enfermedad": fila["enfermedad"], "id_paciente": fila["id_paciente"],
                    "origen": "tabla"}
         pares.append({"instruction": "Resume este registro de tratamiento en una frase.",
@@ -386,6 +392,14 @@ def filtrar_instrucciones(pares: list[dict], tokenizador=None, max_tokens: int =
     return conservados, pd.DataFrame(quitados, columns=["indice", "motivo", "respuesta"])
 
 
+_OTRO_IDIOMA = [
+    "The recommended treatment is rest and fluids, with a follow-up visit in two weeks.",
+    "This patient should not receive the usual drug because of the contraindication.",
+    "The test that confirms the disease is the one named after the region.",
+    "Symptoms usually improve after a few days of treatment and rest at home.",
+    "Please ask the patient about the duration of the cough and any fever.",
+]
+
 DEFECTOS = ("vacío", "plantilla sin rellenar", "repite la pregunta", "respuesta cortada",
             "demasiado larga", "no parece español", "contradice el mundo")
 
@@ -413,10 +427,10 @@ def estropear(pares: list[dict], fraccion: float = 0.2, semilla: int = 0):
             palabras = par["output"].split()
             par["output"] = " ".join(palabras[: max(2, len(palabras) // 2)]).rstrip(".!?)»,;:")
         elif defecto == "demasiado larga":
-            par["output"] = " ".join([par["output"]] * 40)
+            # Repetida hasta unos 3000 caracteres: de sobra por encima de 256 tokens.
+            par["output"] = " ".join([par["output"]] * max(2, 3000 // max(len(par["output"]), 1)))
         elif defecto == "no parece español":
-            par["output"] = ("The recommended treatment is rest and fluids, with a follow-up "
-                             "visit in two weeks if symptoms persist.")
+            par["output"] = rng.choice(_OTRO_IDIOMA)
         elif defecto == "contradice el mundo":
             otra = rng.choice([e for e in mundo if e.nombre != par.get("enfermedad")])
             par["output"] = f"Se trata con {otra.tratamientos[0]}."

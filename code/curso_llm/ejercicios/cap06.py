@@ -27,7 +27,7 @@ EJERCICIOS = [
     ),
     Ejercicio(
         id="6.3",
-        titulo="Enmascarar el prompt en las etiquetas",
+        titulo="Enmascarar el prompt",
         archivo="ej03_enmascarar_prompt.py",
         funcion="enmascarar_prompt",
         referencia="curso_llm.formatos:enmascarar_prompt",
@@ -60,7 +60,7 @@ EJERCICIOS = [
     ),
     Ejercicio(
         id="6.6",
-        titulo="Anonimizar teléfonos y documentos de identidad",
+        titulo="Anonimizar teléfonos y DNI/NIE",
         archivo="ej06_anonimizar_telefonos_e_ids.py",
         funcion="anonimizar_telefonos_e_ids",
         referencia="curso_llm.privacidad:anonimizar_telefonos_e_ids",

@@ -18,12 +18,15 @@ from .preentrenamiento import argumentos_entrenamiento
 
 def ajustar_con_etiquetas(modelo, tokenizador, ejemplos: list[dict], *, pasos: int,
                           tamano_lote: int = 16, tasa_aprendizaje: float = 5e-4,
-                          colador=None, perfil: str = "auto", semilla: int = 0) -> dict:
+                          colador=None, perfil: str = "auto", semilla: int = 0,
+                          mostrar_progreso: bool = False) -> dict:
     """Ajusta ``modelo`` con ``Trainer`` sobre ``ejemplos`` (diccionarios con ``input_ids``,
     ``attention_mask`` y ``labels``, p. ej. de :func:`curso_llm.formatos.tokenizar_conversacion`).
 
     ``colador`` forma cada lote; por defecto :func:`curso_llm.formatos.rellenar_lote`, que
-    respeta las etiquetas de cada ejemplo. Devuelve ``{"historial": [(paso, pérdida)],
+    respeta las etiquetas de cada ejemplo. Es un ajuste breve (segundos): en vez de la barra y
+    la tabla del ``Trainer`` (en inglés) imprime una línea en español al terminar; con
+    ``mostrar_progreso=True`` vuelve la barra. Devuelve ``{"historial": [(paso, pérdida)],
     "segundos", "pasos"}`` y deja el modelo en modo evaluación.
 
     Capítulo 6 (Datos para ajuste fino).
@@ -43,12 +46,20 @@ def ajustar_con_etiquetas(modelo, tokenizador, ejemplos: list[dict], *, pasos: i
             perfil=perfil, directorio_salida=carpeta, semilla=semilla,
             registro_cada=max(1, pasos // 20), calentamiento=max(1, pasos // 10),
         )
+        args.disable_tqdm = not mostrar_progreso
         modelo.train()
         entrenador = Trainer(model=modelo, args=args, train_dataset=list(ejemplos),
                              data_collator=colador)
+        if not mostrar_progreso:
+            # Sin barra, el Trainer imprime cada registro como un diccionario en inglés.
+            from transformers.trainer_callback import PrinterCallback
+
+            entrenador.remove_callback(PrinterCallback)
         inicio = time.perf_counter()
         entrenador.train()
         segundos = time.perf_counter() - inicio
     modelo.eval()
     historial = [(r["step"], r["loss"]) for r in entrenador.state.log_history if "loss" in r]
+    print(f"Ajuste: {pasos} pasos en {segundos:.1f} s; pérdida {historial[0][1]:.3f} → "
+          f"{historial[-1][1]:.3f}.")
     return {"historial": historial, "segundos": segundos, "pasos": pasos}
