@@ -22,7 +22,9 @@ Contrato:
   No lo modifiques.
 - Devuelve ``n_permutaciones`` enteros **exactos** entre 0 y 2**32 - 1: una lista de
   ``int`` o un arreglo de NumPy de tipo entero. Cuidado con los números de coma flotante:
-  ``float64`` solo tiene 53 bits de precisión y ``a[i] · h`` llega a 64 bits.
+  ``float64`` solo tiene 53 bits de precisión y ``a[i] · h`` llega a 64 bits. Con enteros de
+  Python no hay problema; con NumPy, usa ``uint64`` (o ``int64``: aunque el producto
+  desborde, el resto módulo 2**32 sale igual).
 - Si ``tejas`` está vacío, la firma vale 2**32 - 1 en todas las posiciones (el mínimo de
   nada es el valor más grande posible).
 
