@@ -11,6 +11,11 @@
   tensores de PyTorch (el laboratorio del capítulo 2).
 - ``cargar_dataset_propio``: tus propios datos (CSV, JSON, JSONL o una carpeta de .txt) como
   ``datasets.Dataset`` para el ajuste fino, con un ``InformeCarga`` de cada fila saltada.
+
+Submódulos del capítulo 6 (se importan por su nombre): ``instrucciones`` (de tablas y notas a
+pares instrucción-respuesta, evolución al estilo Evol-Instruct y filtros), ``personales``
+(notas con datos personales plantados para medir la anonimización) y ``particiones``
+(divisiones por grupo sin fuga).
 """
 
 from .clinico import (
