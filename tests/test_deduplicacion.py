@@ -177,5 +177,48 @@ def test_division_errores_claros():
         dividir_por_grupo([{"x": 1}], "g")
     with pytest.raises(ValueError, match="proporción por partición"):
         dividir_por_grupo(filas, "g", proporciones=(0.5, 0.5))
-    with pytest.raises(FugaEntreParticiones, match="1 en train y test"):
+    with pytest.raises(FugaEntreParticiones, match="g 1 → train y test"):
         comprobar_sin_fuga({"train": [{"g": 1}], "test": [{"g": 1}, {"g": 2}]}, "g")
+
+
+def test_fuga_en_orden_natural_y_sin_confundir_con_recuentos():
+    filas = [{"p": p} for p in (10, 2, 1)]
+    with pytest.raises(FugaEntreParticiones) as error:
+        comprobar_sin_fuga({"train": filas, "test": filas[::-1]}, "p")
+    mensaje = str(error.value)
+    assert mensaje.index("p 1 → train y test") < mensaje.index("p 2 → ") < mensaje.index("p 10 → ")
+    textos = [{"p": f"paciente-{i}"} for i in (10, 2)]
+    with pytest.raises(FugaEntreParticiones) as error:
+        comprobar_sin_fuga({"train": textos, "test": textos}, "p")
+    mensaje = str(error.value)
+    assert mensaje.index("'paciente-2'") < mensaje.index("'paciente-10'")
+    muchos = [{"p": i} for i in range(12)]
+    with pytest.raises(FugaEntreParticiones, match="y 2 más"):
+        comprobar_sin_fuga({"train": muchos, "test": muchos}, "p")
+
+
+# --- visitas distintas del mismo paciente ----------------------------------------------------
+def test_notas_de_pacientes_visitas_distintas_del_mismo_paciente():
+    filas = dd.notas_de_pacientes(40, max_visitas=3, semilla=2)
+    assert filas == dd.notas_de_pacientes(40, max_visitas=3, semilla=2)
+    assert filas != dd.notas_de_pacientes(40, max_visitas=3, semilla=3)
+    por_paciente = {}
+    for f in filas:
+        por_paciente.setdefault(f["paciente"], []).append(f)
+    assert sorted(por_paciente) == list(range(40))
+    for visitas in por_paciente.values():
+        assert 2 <= len(visitas) <= 3
+        assert sorted(v["visita"] for v in visitas) == list(range(len(visitas)))
+        assert len({v["enfermedad"] for v in visitas}) == 1
+        assert len({v["texto"] for v in visitas}) == len(visitas)
+        cabeceras = {v["texto"].split(". ")[1] for v in visitas}
+        assert len(cabeceras) == 1, cabeceras
+        assert all(v["texto"].startswith("Nota clínica (ficticia). ") for v in visitas)
+    with pytest.raises(ValueError, match="max_visitas"):
+        dd.notas_de_pacientes(5, max_visitas=1)
+
+
+def test_bandas_como_minhashlsh_publico():
+    for umbral in (0.6, 0.8):
+        lsh = MinHashLSH(threshold=umbral, num_perm=128)
+        assert dd.elegir_bandas(umbral, 128) == (lsh.b, lsh.r)

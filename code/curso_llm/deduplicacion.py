@@ -14,6 +14,8 @@ Es la lección del cuaderno 6.3, escrita desde cero y comparada con ``datasketch
   Jaccard exacta y devuelve un informe de lo quitado.
 - :func:`corpus_con_casi_duplicados`: notas clínicas ficticias con casi duplicados
   plantados (la verdad conocida para medir precisión y exhaustividad).
+- :func:`notas_de_pacientes`: varias visitas **distintas** (no casi duplicadas) de cada
+  paciente ficticio, para medir la fuga entre particiones que la deduplicación no quita.
 
 El esquema de ``datasketch`` 2.0.0 (``"affine32"``) para cada teja :math:`t` y cada
 permutación :math:`i`:
@@ -24,11 +26,13 @@ permutación :math:`i`:
     \pi_i(t) = (a_i \cdot h(t) + b_i) \bmod 2^{32},\qquad
     \text{firma}_i = \min_t \pi_i(t),
 
-con :math:`a_i` impar (la permutación es biyectiva en :math:`[0, 2^{32})`). Como
-:math:`a_i, h < 2^{32}`, el producto cabe en 64 bits sin signo: no hay desbordamiento.
-(El esquema anterior a la versión 2.0.0, ``"legacy"``, calculaba
-:math:`(a h + b) \bmod (2^{61}-1)` con :math:`a < 2^{61}`, y el producto sí desbordaba los
-64 bits de NumPy; por eso no lo reproducimos.)
+con :math:`a_i` impar (la permutación es biyectiva en :math:`[0, 2^{32})`). ``datasketch``
+la calcula en ``uint32`` y deja que el desbordamiento haga el módulo :math:`2^{32}`; aquí la
+calculamos en ``uint64`` (como :math:`a_i, h < 2^{32}`, el producto cabe) y aplicamos la
+máscara de 32 bits: el resultado es el mismo. (El esquema anterior a la versión 2.0.0,
+``"legacy"``, calculaba :math:`(a h + b) \bmod (2^{61}-1)` y plegaba el resultado a 32 bits;
+según ``datasketch``, ese pliegue se comporta como una función aleatoria, crea colisiones e
+infla la similitud estimada en conjuntos grandes. No lo reproducimos.)
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ __all__ = [
     "permutaciones_minhash",
     "probabilidad_candidato",
     "similitud_jaccard",
+    "notas_de_pacientes",
     "tejas",
 ]
 
@@ -426,5 +431,51 @@ def corpus_con_casi_duplicados(n_originales: int = 300, fraccion_con_copias: flo
                 cambio = rng.choice(CAMBIOS)
                 filas.append({"texto": _variante(nota["texto"], cambio, rng), "origen": origen,
                               "cambio": cambio, "enfermedad": nota["enfermedad"]})
+    rng.shuffle(filas)
+    return filas
+
+
+_CABECERA = re.compile(r"^Nota clínica \(ficticia\)\. [^.]+\. ")
+
+
+def notas_de_pacientes(n_pacientes: int = 300, max_visitas: int = 4,
+                       semilla: int = 0) -> list[dict]:
+    """Varias visitas **distintas** de cada paciente **ficticio**: se parecen sin ser copias.
+
+    Cada paciente tiene una enfermedad y unos datos fijos (sexo, edad y antecedentes: la
+    primera frase de la nota) y de 2 a ``max_visitas`` visitas. Cada visita es una nota
+    nueva del generador de :func:`curso_llm.datos.notas_clinicas` para esa enfermedad
+    (síntomas, duración, exploración, pruebas y plan sorteados de nuevo) a la que se le pone
+    la cabecera del paciente. No es una variante de otra nota, así que la deduplicación no
+    tiene por qué quitarla; aun así, comparte con sus hermanas la cabecera y la enfermedad.
+    Las filas se devuelven barajadas (determinista con ``semilla``).
+
+    Returns:
+        Lista de ``{"texto", "paciente", "visita", "enfermedad"}`` (``paciente`` es un
+        entero de 0 a ``n_pacientes - 1``; ``visita``, el número de visita desde 0).
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    from .datos.clinico import _nota, mundo_clinico
+
+    n = comprobar_entero_positivo(n_pacientes, "n_pacientes")
+    max_visitas = comprobar_entero_positivo(max_visitas, "max_visitas")
+    if max_visitas < 2:
+        raise ValueError("El argumento 'max_visitas' debe ser al menos 2 (cada paciente "
+                         f"tiene de 2 a max_visitas visitas); recibiste {max_visitas}.")
+    todas = mundo_clinico()
+    rng = random.Random(f"pacientes-{semilla}")
+    filas = []
+    for paciente in range(n):
+        enfermedad = rng.choice(todas)
+        cabecera = _CABECERA.match(_nota(enfermedad, rng, todas)).group()
+        vistas: set[str] = set()
+        for visita in range(rng.randint(2, max_visitas)):
+            texto = _CABECERA.sub(cabecera, _nota(enfermedad, rng, todas))
+            while texto in vistas:
+                texto = _CABECERA.sub(cabecera, _nota(enfermedad, rng, todas))
+            vistas.add(texto)
+            filas.append({"texto": texto, "paciente": paciente, "visita": visita,
+                          "enfermedad": enfermedad.nombre})
     rng.shuffle(filas)
     return filas

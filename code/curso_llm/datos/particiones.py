@@ -16,6 +16,7 @@ Las dos divisiones aceptan una ``list[dict]`` o un ``datasets.Dataset`` y devuel
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 
 from ..comprobaciones import comprobar_texto
@@ -156,7 +157,9 @@ def comprobar_sin_fuga(particiones, clave: str) -> None:
     ``particiones`` es un ``dict`` ``{nombre: filas}`` (listas de diccionarios o
     ``datasets.Dataset``) o un ``datasets.DatasetDict``. Si hay fuga, lanza
     :class:`FugaEntreParticiones` (un ``ValueError``) que nombra los valores repetidos (los
-    diez primeros) y en qué particiones está cada uno. Si no la hay, no devuelve nada.
+    diez primeros en orden natural, p. ej. ``paciente 2 → train y test`` antes que
+    ``paciente 10 → ...``) y en qué particiones está cada uno. Si no la hay, no devuelve
+    nada.
 
     Capítulo 6 (Datos para ajuste fino).
     """
@@ -169,9 +172,20 @@ def comprobar_sin_fuga(particiones, clave: str) -> None:
             donde.setdefault(v, []).append(nombre)
     repetidos = {v: ps for v, ps in donde.items() if len(ps) > 1}
     if repetidos:
-        ejemplos = "; ".join(f"{v!r} en {' y '.join(ps)}"
-                             for v, ps in sorted(repetidos.items(), key=lambda x: str(x[0]))[:10])
+        ordenados = sorted(repetidos.items(), key=lambda x: _orden_natural(x[0]))
+        ejemplos = "; ".join(f"{clave} {v!r} → {' y '.join(ps)}" if isinstance(v, str)
+                             else f"{clave} {v} → {' y '.join(ps)}" for v, ps in ordenados[:10])
+        if len(repetidos) > 10:
+            ejemplos += f"; y {len(repetidos) - 10} más"
         raise FugaEntreParticiones(
             f"Fuga entre particiones: {len(repetidos)} valores de '{clave}' aparecen en más de "
             f"una partición ({ejemplos}). Divide con dividir_por_grupo(filas, '{clave}')."
         )
+
+
+def _orden_natural(valor) -> tuple:
+    # Orden natural: 2 antes que 10, tanto si son enteros como si son textos con cifras.
+    if isinstance(valor, (int, float)) and not isinstance(valor, bool):
+        return (0, float(valor), "")
+    trozos = re.split(r"(\d+)", str(valor))
+    return (1, 0.0, tuple((0, int(t), "") if t.isdigit() else (1, 0, t) for t in trozos))
