@@ -129,7 +129,7 @@ def test_detecta_cada_tipo_y_formato(texto, valor, tipo):
     "Se sospecha síndrome de Valdoria y se pide prueba de Ostrana.",
     "Descartado eritema de Saldaña Azul.",
     # Ruido nuevo: cifras largas, códigos, horas, escalas, epónimos reales, hospitales.
-    "Penicilina benzatina 1.200.000 UI im. Vitamina D 50000 UI cada 15 días.",
+    "Valtorina 1.200.000 UI im. Quelmazol 50000 UI cada 15 días.",
     "N.º de lote 7123456789. Código de petición 202412345678.",
     "Valtorina, lote B7855227, cad. 12/2026.",
     "Extracción a las 08:30 h; resultados a las 12.30 h.",
@@ -163,6 +163,25 @@ def test_mapa_compartido_entre_notas():
         "Sr. [NOMBRE_1]", "el Sr. [NOMBRE_1], [TELEFONO_1]"]
 
 
+def test_mapa_por_nota_evita_la_vinculacion_falsa():
+    # Dos personas distintas que comparten apellido, en dos notas.
+    textos = ["La paciente Ana Gil Mora ingresa.", "Acude Luis Pérez Soto; lo acompaña el Sr. Gil."]
+    compartido = anonimizar_textos(textos)
+    assert compartido == ["La paciente [NOMBRE_1] ingresa.",
+                          "Acude [NOMBRE_2]; lo acompaña el Sr. [NOMBRE_1]."]  # vinculación falsa
+    por_nota = anonimizar_textos(textos, compartir_mapa=False)
+    assert por_nota == [anonimizar(t).texto for t in textos]
+    assert por_nota[1] == "Acude [NOMBRE_1]; lo acompaña el Sr. [NOMBRE_2]."
+    with pytest.raises(ValueError, match="compartir_mapa=False"):
+        anonimizar_textos(textos, mapa={}, compartir_mapa=False)
+    with pytest.raises(TypeError, match="compartir_mapa"):
+        anonimizar_textos(textos, compartir_mapa="no")
+    datasets = pytest.importorskip("datasets")
+    ds = datasets.Dataset.from_dict({"nota": textos})
+    assert anonimizar_dataset(ds, "nota", compartir_mapa=False)["nota"] == por_nota
+    assert anonimizar_dataset(ds, "nota")["nota"] == compartido
+
+
 def test_tramos_en_el_texto_original():
     texto = "Dra. López, tel. 612 345 678, el 3 de marzo de 2024."
     for e in anonimizar(texto).entidades:
@@ -171,10 +190,10 @@ def test_tramos_en_el_texto_original():
 
 # --- Referencia del ejercicio 6.6 ---------------------------------------------------------
 def test_referencia_del_ejercicio():
-    texto = ("Llamar al 612 345 678 o al 91 234 56 78. DNI 12.345.678-z; su móvil: "
+    texto = ("Llamar al 612 345 678 o al 91 234 56 78. DNI 12.345.678-z; su teléfono: "
              "+34 612-345-678. NIE Y-1234567-X. NHC 123456789, 1200 mg, 1612345678.")
     assert anonimizar_telefonos_e_ids(texto) == (
-        "Llamar al [TELEFONO_1] o al [TELEFONO_2]. DNI [DNI_1]; su móvil: [TELEFONO_1]. "
+        "Llamar al [TELEFONO_1] o al [TELEFONO_2]. DNI [DNI_1]; su teléfono: [TELEFONO_1]. "
         "NIE [NIE_1]. NHC 123456789, 1200 mg, 1612345678.")
 
 
@@ -188,6 +207,23 @@ def test_recall_en_test_al_menos_099():
     assert set(evaluacion.tabla.index) == set(TIPOS_PERSONALES) | {"TOTAL"}
     assert evaluacion.precision >= 0.95, evaluacion.tabla
     assert evaluacion.tabla.loc["NOMBRE", "recall"] >= 0.99, evaluacion.fallos
+
+
+def test_precision_por_caracteres():
+    texto = "Tel. 612 345 678 y 500 mg."
+    notas = [{"texto": texto, "entidades": [
+        {"inicio": 5, "fin": 16, "tipo": "TELEFONO", "valor": "612 345 678"}]}]
+    justa = evaluar_anonimizacion(notas, lambda t: "Tel. [TELEFONO_1] y 500 mg.")
+    assert justa.precision == 1.0 and justa.precision_caracteres == 1.0
+    # Tapa el teléfono y también « y 500»: la detección cuenta como correcta, pero 6 de
+    # sus 17 caracteres no eran un dato personal.
+    glotona = evaluar_anonimizacion(notas, lambda t: "Tel. [TELEFONO_1] mg.")
+    assert glotona.recall == 1.0 and glotona.precision == 1.0
+    assert glotona.precision_caracteres == pytest.approx(11 / 17)
+    assert glotona.tabla.loc["TELEFONO", "precision_caracteres"] == pytest.approx(11 / 17)
+    fuera = evaluar_anonimizacion(notas, lambda t: "Tel. 612 345 678 y [NHC_1] mg.")
+    assert fuera.precision == 0.0 and fuera.precision_caracteres == 0.0
+    assert fuera.recall == 0.0
 
 
 def test_la_evaluacion_puede_fallar():

@@ -21,6 +21,9 @@ def jsonl(ruta, filas):
 
 def cuadra(informe: InformeCarga):
     assert informe.filas_leidas == informe.filas_cargadas + len(informe.omisiones)
+    # Cada fila leída o tiene formato reconocido o se saltó antes de reconocerlo.
+    assert (sum(informe.formatos.values()) + sum(informe.sin_formato.values())
+            == informe.filas_leidas), (informe.formatos, informe.sin_formato)
 
 
 def omision(informe, linea):
@@ -161,6 +164,11 @@ def test_filas_vacias_y_campos_vacios(tmp_path):
     assert informe.filas_leidas == 6  # las líneas vacías del final no son filas
     cuadra(informe)
     assert "d.csv, línea 5: el campo 'output' está vacío" in str(informe)
+    # El informe dice qué filas no cuentan en el formato detectado, y por qué.
+    assert informe.formatos == {"alpaca": 2}
+    assert informe.sin_formato == {"vacía": 2, "campo vacío": 2}
+    assert ("alpaca: 2 filas; 4 filas omitidas antes de ver su formato: vacía 2, campo vacío 2"
+            in informe.resumen())
     tabla = informe.a_tabla()
     assert list(tabla.columns) == ["archivo", "línea", "motivo", "arreglo"]
     assert tabla["línea"].tolist() == [3, 4, 5, 6]

@@ -7,6 +7,12 @@ modelos memorizan parte de sus datos de entrenamiento y pueden repetirlos. Este 
 nota y, si compartes el ``mapa``, entre notas. Así el texto conserva su sentido clínico
 («[NOMBRE_1] llamó a su hija [NOMBRE_2]») sin decir quién es quién.
 
+Compartir el mapa entre notas tiene dos costes: dos personas distintas con un apellido en
+común («Sr. Gil» en una nota, «Ana Gil Mora» en otra) pueden recibir el mismo marcador
+(una vinculación falsa), y los marcadores comunes permiten enlazar las notas de una misma
+persona, lo que facilita reidentificarla. ``anonimizar_textos`` y ``anonimizar_dataset``
+tienen ``compartir_mapa=False`` para usar un mapa nuevo en cada nota.
+
 Tipos y marcadores:
 
 - ``NOMBRE`` → ``[NOMBRE_n]``: cualquier persona (paciente, familiar, médico). No se separa
@@ -553,6 +559,7 @@ class EvaluacionAnonimizacion:
     recall: float
     precision: float
     fallos: list[dict]
+    precision_caracteres: float = float("nan")
 
     def _repr_html_(self):  # en un cuaderno se ve la tabla
         return self.tabla._repr_html_()
@@ -570,7 +577,12 @@ def evaluar_anonimizacion(notas: list[dict], funcion=anonimizar,
       en «Lucía Gómez» no cuenta.
     - Una detección es **correcta** (para la precisión) si se solapa con alguna entidad
       plantada; si no, ha tapado texto que no era personal (una dosis, una enfermedad).
-    - El recall por tipo usa el tipo plantado; la precisión por tipo, el tipo detectado.
+      Es un criterio laxo: una detección que tapa un dato y además texto clínico de al
+      lado, o un dato de otro tipo (un teléfono que muerde un número de historia), cuenta
+      como correcta.
+    - La **precisión por caracteres** es más estricta con lo primero: de los caracteres
+      tapados, la fracción que pertenece a algún dato plantado (de cualquier tipo).
+    - El recall por tipo usa el tipo plantado; las precisiones por tipo, el tipo detectado.
 
     Args:
         notas: lista de ``{"texto", "entidades"}`` como las de
@@ -581,8 +593,9 @@ def evaluar_anonimizacion(notas: list[dict], funcion=anonimizar,
 
     Returns:
         ``EvaluacionAnonimizacion`` con ``tabla`` (un ``DataFrame`` con una fila por tipo y
-        otra «TOTAL»), ``recall``, ``precision`` y ``fallos`` (falsos negativos con su
-        contexto, para leerlos).
+        otra «TOTAL», y las columnas plantadas, detectadas, recall, detecciones, precision
+        y precision_caracteres), ``recall``, ``precision``, ``precision_caracteres`` y
+        ``fallos`` (falsos negativos con su contexto, para leerlos).
 
     Capítulo 6 (Datos para ajuste fino).
     """
@@ -596,6 +609,7 @@ def evaluar_anonimizacion(notas: list[dict], funcion=anonimizar,
         raise ValueError(f"cobertura debe estar en (0, 1]; recibí {cobertura}.")
     plantadas: dict[str, list[int]] = {}
     detectadas: dict[str, list[int]] = {}
+    caracteres: dict[str, list[int]] = {}  # tipo detectado → [tapados, tapados que son datos]
     fallos = []
     for k, nota in enumerate(notas):
         texto = nota["texto"]
@@ -614,39 +628,61 @@ def evaluar_anonimizacion(notas: list[dict], funcion=anonimizar,
                 fallos.append({"nota": k, "tipo": e["tipo"], "valor": e["valor"],
                                "cubierto": round(fraccion, 2),
                                "contexto": texto[max(0, e["inicio"] - 40):e["fin"] + 25]})
+        plantado = bytearray(len(texto))
+        for e in nota["entidades"]:
+            plantado[e["inicio"]:e["fin"]] = b"\x01" * (e["fin"] - e["inicio"])
         for inicio, fin, tipo in tramos:
             correcta = any(inicio < e["fin"] and e["inicio"] < fin for e in nota["entidades"])
             detectadas.setdefault(tipo, [0, 0])
             detectadas[tipo][0] += 1
             detectadas[tipo][1] += correcta
+            caracteres.setdefault(tipo, [0, 0])
+            caracteres[tipo][0] += max(fin - inicio, 0)
+            caracteres[tipo][1] += sum(plantado[inicio:fin])
     filas = []
     for tipo in sorted(set(plantadas) | set(detectadas)):
         n_p, ok_p = plantadas.get(tipo, [0, 0])
         n_d, ok_d = detectadas.get(tipo, [0, 0])
+        c_d, ok_c = caracteres.get(tipo, [0, 0])
         filas.append({"tipo": tipo, "plantadas": n_p, "detectadas": ok_p,
                       "recall": ok_p / n_p if n_p else float("nan"), "detecciones": n_d,
-                      "precision": ok_d / n_d if n_d else float("nan")})
+                      "precision": ok_d / n_d if n_d else float("nan"),
+                      "precision_caracteres": ok_c / c_d if c_d else float("nan")})
     total_p = sum(v[0] for v in plantadas.values())
     total_ok = sum(v[1] for v in plantadas.values())
     total_d = sum(v[0] for v in detectadas.values())
     total_dok = sum(v[1] for v in detectadas.values())
+    total_c = sum(v[0] for v in caracteres.values())
+    total_cok = sum(v[1] for v in caracteres.values())
     recall = total_ok / total_p if total_p else float("nan")
     precision = total_dok / total_d if total_d else float("nan")
+    precision_car = total_cok / total_c if total_c else float("nan")
     filas.append({"tipo": "TOTAL", "plantadas": total_p, "detectadas": total_ok,
-                  "recall": recall, "detecciones": total_d, "precision": precision})
+                  "recall": recall, "detecciones": total_d, "precision": precision,
+                  "precision_caracteres": precision_car})
     tabla = pd.DataFrame(filas).set_index("tipo")
-    return EvaluacionAnonimizacion(tabla, recall, precision, fallos)
+    return EvaluacionAnonimizacion(tabla, recall, precision, fallos, precision_car)
 
 
 # ---------------------------------------------------------------------------------------
 # Tus notas
 # ---------------------------------------------------------------------------------------
-def anonimizar_textos(textos: list[str], mapa: dict[str, str] | None = None) -> list[str]:
-    r"""Anonimiza una lista de textos con un mapa compartido (mismo dato, mismo marcador).
+def anonimizar_textos(textos: list[str], mapa: dict[str, str] | None = None,
+                      compartir_mapa: bool = True) -> list[str]:
+    r"""Anonimiza una lista de textos, con un mapa compartido entre ellos o uno por texto.
+
+    Con ``compartir_mapa=True`` (por defecto) el mismo dato lleva el mismo marcador en todos
+    los textos. Cuidado con sus dos costes: un apellido suelto de OTRA persona en otra nota
+    («Sr. Gil») recibe el marcador de la primera persona que lo llevaba («Ana Gil Mora»),
+    una vinculación falsa; y los marcadores comunes permiten enlazar todas las notas de una
+    persona, lo que facilita reidentificarla. Con ``compartir_mapa=False`` cada texto
+    empieza un mapa nuevo: no hay vinculaciones entre notas, ni falsas ni verdaderas.
 
     Args:
         textos: lista de notas (``str``).
         mapa: un mapa anterior para continuar la numeración; ``None`` empieza uno nuevo.
+            Solo con ``compartir_mapa=True``.
+        compartir_mapa: ``True``, un mapa para todos los textos; ``False``, uno por texto.
 
     Returns:
         Lista de textos anonimizados, en el mismo orden.
@@ -656,25 +692,36 @@ def anonimizar_textos(textos: list[str], mapa: dict[str, str] | None = None) -> 
     if isinstance(textos, str) or not isinstance(textos, (list, tuple)):
         raise TypeError("anonimizar_textos espera una lista de textos; recibí "
                         f"{type(textos).__name__}. Para un solo texto usa anonimizar(texto).")
+    if not isinstance(compartir_mapa, bool):
+        raise TypeError(f"compartir_mapa debe ser True o False; recibí {compartir_mapa!r}.")
+    if mapa is not None and not compartir_mapa:
+        raise ValueError("Has pasado un mapa con compartir_mapa=False: con un mapa por nota no "
+                         "hay mapa común que continuar. Quita mapa= o usa compartir_mapa=True.")
     mapa = {} if mapa is None else mapa
     salida = []
     for i, texto in enumerate(textos):
         if not isinstance(texto, str):
             raise TypeError(f"El elemento {i} no es un texto sino {type(texto).__name__}: "
                             "convierte o quita esa fila antes de anonimizar.")
-        salida.append(anonimizar(texto, mapa).texto)
+        salida.append(anonimizar(texto, mapa if compartir_mapa else {}).texto)
     return salida
 
 
 def anonimizar_dataset(dataset, columna: str, mapa: dict[str, str] | None = None,
-                       columna_salida: str | None = None):
-    r"""Anonimiza una columna de texto de un ``datasets.Dataset`` con un mapa compartido.
+                       columna_salida: str | None = None, compartir_mapa: bool = True):
+    r"""Anonimiza una columna de texto de un ``datasets.Dataset`` (mapa común o uno por fila).
+
+    Con ``compartir_mapa=True`` (por defecto) el mismo dato lleva el mismo marcador en todas
+    las filas; eso puede dar el mismo marcador a dos personas distintas que comparten un
+    apellido (una vinculación falsa) y permite enlazar las filas de una misma persona. Con
+    ``compartir_mapa=False`` cada fila usa un mapa nuevo (ver ``anonimizar_textos``).
 
     Args:
         dataset: un ``datasets.Dataset``.
         columna: la columna con las notas.
-        mapa: un mapa anterior; ``None`` empieza uno nuevo.
+        mapa: un mapa anterior; ``None`` empieza uno nuevo. Solo con ``compartir_mapa=True``.
         columna_salida: dónde escribir el resultado; ``None`` sobrescribe ``columna``.
+        compartir_mapa: ``True``, un mapa para todas las filas; ``False``, uno por fila.
 
     Returns:
         Un ``Dataset`` nuevo con la columna anonimizada (el original no cambia).
@@ -694,7 +741,7 @@ def anonimizar_dataset(dataset, columna: str, mapa: dict[str, str] | None = None
             raise TypeError(f"La fila {i} de la columna {columna!r} no es un texto sino "
                             f"{type(valor).__name__}: quítala o conviértela antes "
                             "(p. ej. con dataset.filter).")
-    nuevos = anonimizar_textos(list(valores), mapa)
+    nuevos = anonimizar_textos(list(valores), mapa, compartir_mapa=compartir_mapa)
     destino = columna_salida or columna
     # Se añade antes de quitar: un Dataset sin columnas se queda sin filas.
     temporal = "__curso_llm_anonimo__"

@@ -11,7 +11,10 @@ Qué es cada dato:
   seguido de un espacio o un guion; el prefijo forma parte del teléfono y también se tapa.
   Justo antes y justo después del teléfono (o de su prefijo) NO puede haber una letra, una
   cifra ni un guion bajo: «1612345678» (diez cifras) y «612345678Z» no son teléfonos, y
-  «1200 mg» tampoco (empieza por 1 y tiene 4 cifras).
+  «1200 mg» tampoco (empieza por 1 y tiene 4 cifras). Quedan fuera A PROPÓSITO los
+  teléfonos con puntos («612.345.678», «+34.612.345.678») o con las tres primeras cifras
+  entre paréntesis («(612) 345 678»): no los tapes. El anonimizador completo del capítulo sí
+  los busca; aquí el contrato es más pequeño.
 - **DNI**: 8 cifras seguidas, o escritas con puntos como «12.345.678», y una letra, con un
   guion opcional antes de la letra: «12345678Z», «12.345.678-Z», «12345678-z». La letra
   puede ir en minúscula y NO se comprueba (una letra equivocada sigue siendo un dato
@@ -33,8 +36,8 @@ Ejemplo::
 
     >>> anonimizar_telefonos_e_ids(
     ...     "Llamar al 612 345 678 o al 91 234 56 78. DNI 12.345.678-z; "
-    ...     "su móvil: +34 612-345-678. NIE Y-1234567-X.")
-    'Llamar al [TELEFONO_1] o al [TELEFONO_2]. DNI [DNI_1]; su móvil: [TELEFONO_1]. NIE [NIE_1].'
+    ...     "su teléfono: +34 612-345-678. NIE Y-1234567-X.")
+    'Llamar al [TELEFONO_1] o al [TELEFONO_2]. DNI [DNI_1]; su teléfono: [TELEFONO_1]. NIE [NIE_1].'
 
 Pista: las expresiones regulares (``re``) y un diccionario de valor normalizado a marcador
 bastan. Cuidado con lo que se come tu patrón a los lados.

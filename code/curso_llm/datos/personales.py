@@ -3,10 +3,10 @@
 Cada nota mezcla el cuerpo clínico inventado de ``curso_llm.datos.clinico`` con datos
 personales inventados en formatos variados (nombres, DNI, NIE, otros números de identidad,
 teléfonos, correos, fechas, direcciones y números de historia clínica) y con «ruido» que NO
-es un dato personal (dosis, también con cifras largas, tensión arterial, camas, edades, lotes y
-códigos de petición, horas, porcentajes, escalas como «EVA 7/10», epónimos reales como «signo
-de Murphy», hospitales con nombre de persona, y enfermedades y pruebas ficticias con nombre
-propio). De cada dato plantado se guarda su tramo exacto de caracteres.
+es un dato personal (dosis de fármacos ficticios, también con cifras largas, tensión
+arterial, camas, edades, lotes y códigos de petición, horas, porcentajes, escalas como
+«EVA 7/10», epónimos reales como «signo de Murphy», hospitales con nombre de persona, y
+enfermedades y pruebas ficticias con nombre propio). De cada dato plantado se guarda su tramo exacto de caracteres.
 
 Los formatos son variados a propósito: nombres en minúsculas o en mayúsculas, apellidos con
 partícula o guion («de la Fuente», «Ruiz-Mateos»), nombres sin tratamiento con contexto poco
@@ -31,7 +31,9 @@ Las listas de nombres, apellidos y calles cambian en parte entre particiones: al
 30 % de las personas de ``"validation"`` y de ``"test"`` usan nombres y apellidos poco
 frecuentes, distintos en cada partición, que no están en las listas del anonimizador; los
 apellidos con partícula, los hospitales y los epónimos reales también cambian en parte. Así,
-medir en ``"test"`` obliga a reconocer nombres por el contexto y no solo por lista.
+medir en ``"test"`` obliga a reconocer nombres por el contexto y no solo por lista. La
+semilla cambia las notas, no las listas ni las plantillas: dos semillas de ``"test"`` dan
+notas distintas con el mismo estilo.
 """
 
 from __future__ import annotations
@@ -360,9 +362,12 @@ class _Generador:
         enf = r.choice(self.enfermedades)
         farmaco = enf.tratamientos[0]
         digitos = "0123456789"
+        # Fármacos ficticios del mundo clínico (no dosis reales), con cifras largas que
+        # tampoco son datos personales.
         opciones = [
-            f"Penicilina benzatina {r.choice(['1.200.000', '2.400.000', '600000'])} UI im.",
-            f"Vitamina D {r.choice([25000, 50000, 100000])} UI cada {r.choice([15, 30])} días.",
+            f"{farmaco.capitalize()} {r.choice(['1.200.000', '2.400.000', '600000'])} UI im.",
+            f"{farmaco.capitalize()} {r.choice([25000, 50000, 100000])} UI cada "
+            f"{r.choice([15, 30])} días.",
             f"{farmaco.capitalize()}, lote {r.choice('ABKLP')}{r.randint(10, 99)}"
             f"{''.join(r.choice(digitos) for _ in range(r.randint(4, 7)))}, cad. "
             f"{r.randint(1, 12):02d}/{r.randint(2026, 2029)}.",

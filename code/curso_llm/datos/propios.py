@@ -97,6 +97,12 @@ class InformeCarga:
     codificación, cuántas filas se han cargado, cuáles se han saltado (con línea, motivo y
     arreglo) y los avisos de lo que se ha corregido.
 
+    ``formatos`` cuenta, por formato, las filas cuyo formato se ha reconocido; ``sin_formato``
+    cuenta, por motivo, las que se han saltado antes de reconocerlo (vacías, con un campo
+    obligatorio vacío, con campos de más o de menos...), así que
+    ``sum(formatos.values()) + sum(sin_formato.values()) == filas_leidas``. De las
+    reconocidas aún se pueden saltar otras (duplicadas, demasiado largas).
+
     ``origenes[i]`` es ``(archivo, línea)`` de la fila ``i`` del dataset. ``print(informe)``
     da un resumen en español; :meth:`a_tabla` da las omisiones como un ``DataFrame``.
 
@@ -111,6 +117,7 @@ class InformeCarga:
     filas_leidas: int = 0
     filas_cargadas: int = 0
     formatos: dict[str, int] = field(default_factory=dict)
+    sin_formato: dict[str, int] = field(default_factory=dict)
     omisiones: list[Omision] = field(default_factory=list)
     avisos: list[str] = field(default_factory=list)
     origenes: list[tuple[str, int]] = field(default_factory=list)
@@ -125,7 +132,11 @@ class InformeCarga:
         return dict(Counter(_tipo_de_motivo(o.motivo) for o in self.omisiones))
 
     def a_tabla(self) -> pd.DataFrame:
-        """Las omisiones como un ``DataFrame`` con columnas archivo, línea, motivo y arreglo."""
+        """Las omisiones como un ``DataFrame`` con columnas archivo, línea, motivo y arreglo.
+
+        En un cuaderno, pandas corta los textos largos al mostrarlo; para ver el arreglo
+        entero: ``with pd.option_context("display.max_colwidth", None): display(tabla)``.
+        """
         import pandas as pd
 
         return pd.DataFrame([{"archivo": o.archivo, "línea": o.linea, "motivo": o.motivo,
@@ -134,7 +145,14 @@ class InformeCarga:
 
     def resumen(self) -> str:
         """Las líneas de cabecera del informe (sin la lista de omisiones)."""
-        formatos = ", ".join(f"{f}: {n}" for f, n in self.formatos.items()) or "ninguno"
+        def filas(n: int) -> str:
+            return f"{n} fila" if n == 1 else f"{n} filas"
+
+        formatos = ", ".join(f"{f}: {filas(n)}" for f, n in self.formatos.items()) or "ninguno"
+        if self.sin_formato:
+            n = sum(self.sin_formato.values())
+            formatos += (f"; {filas(n)} {'omitida' if n == 1 else 'omitidas'} antes de ver su "
+                         "formato: " + ", ".join(f"{m} {k}" for m, k in self.sin_formato.items()))
         return (f"Archivo: {self.archivo} ({self.tipo}, codificación {self.codificacion})\n"
                 f"Formato detectado: {self.formato} ({formatos}) → salida: {self.formato_salida}\n"
                 f"Filas leídas: {self.filas_leidas} · cargadas: {self.filas_cargadas} · "
@@ -171,6 +189,7 @@ class InformeCarga:
 def _tipo_de_motivo(motivo: str) -> str:
     for clave, nombre in (("duplicada", "duplicada"), ("tokens", "demasiado larga"),
                           ("vacía", "vacía"), ("vacío", "campo vacío"), ("campos", "campos"),
+                          ("le falta el campo", "falta un campo"),
                           ("no es texto", "no es texto"), ("formato", "formato")):
         if clave in motivo:
             return nombre
@@ -711,6 +730,7 @@ def cargar_dataset_propio(ruta: str | Path, formato_salida: str = "mensajes",
     convertidos: list[str] = []
     correctas: list[tuple[_Fila, dict]] = []
     por_formato: dict[str, list[int]] = {}
+    reconocidas: set[tuple[str, int]] = set()
     for fila in filas:
         try:
             if fila.vacia:
@@ -722,11 +742,14 @@ def cargar_dataset_propio(ruta: str | Path, formato_salida: str = "mensajes",
                               'escribe cada ejemplo como {"campo": "valor", ...}')
             formato, normal = _normalizar_fila(fila.datos, renombrado, fila.linea, convertidos)
             por_formato.setdefault(formato, []).append(fila.linea)
+            reconocidas.add((fila.archivo, fila.linea))
             correctas.append((fila, _convertir(formato, normal, formato_salida, sistema,
                                                tokenizador)))
         except _Omitir as omitir:
             omisiones.append(Omision(fila.archivo, fila.linea, omitir.motivo, omitir.arreglo))
     informe.formatos = {f: len(v) for f, v in por_formato.items()}
+    informe.sin_formato = dict(Counter(_tipo_de_motivo(o.motivo) for o in omisiones
+                                       if (o.archivo, o.linea) not in reconocidas))
     informe.formato = next(iter(por_formato)) if len(por_formato) == 1 else (
         "mezclado" if por_formato else "ninguno")
     if len(por_formato) > 1:
