@@ -18,7 +18,7 @@ def _comprobar(funcion, texto, pista):
 
 
 def test_ejemplo_del_enunciado(funcion):
-    _comprobar(funcion, "Llamar al 612 345 678 o al 91 234 56 78. DNI 12.345.678-z; su móvil: "
+    _comprobar(funcion, "Llamar al 612 345 678 o al 91 234 56 78. DNI 12.345.678-z; su teléfono: "
                "+34 612-345-678. NIE Y-1234567-X.",
                "el ejemplo del enunciado no sale igual; revisa los casos de abajo, uno a uno.")
 
