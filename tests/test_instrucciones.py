@@ -29,6 +29,8 @@ def test_pares_desde_tabla_deciden_bien_la_contraindicacion():
     tabla = inst.tabla_tratamientos(300, semilla=0)
     pares = inst.pares_desde_tabla(tabla)
     assert len(pares) == 2 * len(tabla)
+    # el identificador queda como metadato, nunca en el texto que se entrena
+    assert all("P-" not in p["input"] and p["id_paciente"].startswith("P-") for p in pares)
     mundo = {e.nombre: e for e in mundo_clinico()}
     vistos = collections.Counter()
     for fila, par in zip(tabla.to_dict("records"), pares[1::2]):
@@ -55,14 +57,39 @@ def test_evolucion_sube_la_complejidad_y_es_verificable():
     assert medias[0] == 1 and medias[0] < medias[1] < medias[2]
     for anterior, siguiente in zip(rondas, rondas[1:]):
         for a, b in zip(anterior, siguiente):
-            assert b.saltos == a.saltos + (0 if b.operacion == "caso" else 1)
+            esperado = {"caso": 0, "sin_cambio": 0, "dos_saltos": 1,
+                        "contraindicacion": 1 if a.pide_farmaco else 2}[b.operacion]
+            assert b.saltos == a.saltos + esperado, (a, b)
             assert b.enfermedad == a.enfermedad
+    assert rondas == inst.evolucionar_rondas(inst.instrucciones_semilla(), rondas=2, semilla=0)
+
+
+@pytest.mark.parametrize("semilla", range(4))
+def test_evolucion_coherente_con_el_paciente(semilla):
+    """Ni embarazos en hombres o a los 70, ni «niños» adultos, ni la pista regalada."""
+    import re
+
+    rondas = inst.evolucionar_rondas(inst.instrucciones_semilla(), rondas=4, semilla=semilla)
+    assert [i.operacion for i in rondas[-1]].count("sin_cambio") > 0  # se agotan sin fallar
+    nombres = [e.nombre for e in mundo_clinico()]
     for r in rondas:
         for i in r:
+            p = i.pregunta
             assert inst.verificar_respuesta(i.a_alpaca()), i
-            assert not ("Un hombre" in i.pregunta and "embarazada" in i.pregunta), i.pregunta
-            assert i.pregunta.count("(caso ficticio)") <= 1
-    assert rondas == inst.evolucionar_rondas(inst.instrucciones_semilla(), rondas=2, semilla=0)
+            assert p.count("(caso ficticio)") <= 1 and p.count("Además") <= 1, p
+            edad = re.search(r"de (\d+) años? con", p)
+            edad = int(edad.group(1)) if edad else None
+            hombre = p.startswith(("Un hombre", "Un niño"))
+            if "embarazada" in p:
+                assert not hombre and (edad is None or edad <= 45), p
+            if "menor de dos años" in p:
+                assert edad is None or edad < 2, p
+            if "más de ochenta años" in p:
+                assert edad is None or edad > 80, p
+            assert not (hombre and "la paciente" in p), p
+            assert not (p.startswith(("Una mujer", "Una niña")) and "el paciente" in p), p
+            if "cuyo signo característico" in p:  # dos saltos: la enfermedad no se nombra
+                assert not any(n in p for n in nombres), p
 
 
 def test_verificar_detecta_el_farmaco_de_otra_enfermedad():

@@ -8,6 +8,7 @@ Todo es **ficticio** (véase ``AVISO_FICTICIO``): ni las enfermedades ni los fá
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from dataclasses import dataclass
@@ -88,7 +89,8 @@ def _contraindicado(enf: Enfermedad, condicion: str) -> bool:
 def pares_desde_tabla(tabla) -> list[dict]:
     """Pares instrucción-respuesta (formato Alpaca, más ``enfermedad``, ``id_paciente`` y
     ``origen``) que verbalizan cada fila de la tabla: un resumen del caso y una pregunta sobre
-    su tratamiento. La fila entera va en ``input`` como «campo: valor».
+    su tratamiento. La fila va en ``input`` como «campo: valor», sin ``id_paciente``: el
+    identificador no se entrena, solo sirve para agrupar (particiones por paciente).
 
     Capítulo 6 (Datos para ajuste fino).
     """
@@ -96,7 +98,8 @@ def pares_desde_tabla(tabla) -> list[dict]:
     pares = []
     for fila in tabla.to_dict("records"):
         enf = mundo[fila["enfermedad"]]
-        entrada = "\n".join(f"{k}: {v}" for k, v in fila.items())
+        # El identificador se queda como metadato (para agrupar), nunca en el texto que se entrena.
+        entrada = "\n".join(f"{k}: {v}" for k, v in fila.items() if k != "id_paciente")
         resumen = (f"{mayuscula_inicial(fila['sexo'])} de {fila['edad']} años con "
                    f"{fila['enfermedad']}, en tratamiento con {fila['farmaco']} y "
                    f"{fila['medida']} desde hace {fila['semanas']} semanas; evolución: "
@@ -172,7 +175,9 @@ def pares_desde_notas(notas: list[dict]) -> tuple[list[dict], list[dict]]:
 class Instruccion:
     """Una instrucción del mundo clínico con su respuesta verificable y su complejidad:
     ``saltos`` es el número de hechos del mundo que hay que encadenar para responder
-    (concretar en un caso no añade ninguno).
+    (concretar en un caso no añade ninguno). ``edad``, ``sexo`` y ``condicion`` describen al
+    paciente cuando la instrucción ya habla de uno, para que las evoluciones siguientes sean
+    coherentes con él; ``pide_farmaco`` dice si la respuesta ya exige saber el fármaco.
 
     Capítulo 6 (Datos para ajuste fino).
     """
@@ -182,12 +187,35 @@ class Instruccion:
     enfermedad: str
     saltos: int
     operacion: str
+    pide_farmaco: bool = False
+    edad: int | None = None
+    sexo: str | None = None
+    condicion: str | None = None
 
     def a_alpaca(self) -> dict:
         """El par en formato Alpaca (con ``enfermedad``, ``saltos`` y ``operacion``)."""
         return {"instruction": self.pregunta, "input": "", "output": self.respuesta,
                 "enfermedad": self.enfermedad, "saltos": self.saltos,
                 "operacion": self.operacion}
+
+
+_MASCULINAS = ("síndrome", "temblor", "eritema")
+
+
+def con_articulo(nombre: str) -> str:
+    """«síndrome de Valdoria» → «el síndrome de Valdoria»; «fiebre de Quelmar» → «la fiebre
+    de Quelmar».
+
+    Capítulo 6 (Datos para ajuste fino).
+    """
+    return ("el " if nombre.split()[0] in _MASCULINAS else "la ") + nombre
+
+
+def _de(nombre_con_articulo: str) -> str:
+    """«el síndrome…» → «del síndrome…»; «la fiebre…» → «de la fiebre…»."""
+    if nombre_con_articulo.startswith("el "):
+        return "del " + nombre_con_articulo[3:]
+    return "de " + nombre_con_articulo
 
 
 def instrucciones_semilla() -> list[Instruccion]:
@@ -198,94 +226,152 @@ def instrucciones_semilla() -> list[Instruccion]:
     """
     semillas = []
     for e in mundo_clinico():
+        n = con_articulo(e.nombre)
         semillas += [
-            Instruccion(f"¿Qué fármaco se usa contra {e.nombre}?",
-                        f"{mayuscula_inicial(e.tratamientos[0])}.", e.nombre, 1, "semilla"),
-            Instruccion(f"¿Qué signo es característico de {e.nombre}?",
-                        f"{mayuscula_inicial(e.signo_distintivo)}.", e.nombre, 1, "semilla"),
-            Instruccion(f"¿Qué prueba con nombre propio confirma {e.nombre}?",
-                        f"La {e.pruebas[-1]}.", e.nombre, 1, "semilla"),
+            Instruccion(f"¿Qué fármaco se usa contra {n}?",
+                        f"Se trata con {e.tratamientos[0]}.", e.nombre, 1, "semilla",
+                        pide_farmaco=True),
+            Instruccion(f"¿Qué signo es característico {_de(n)}?",
+                        f"Su signo característico es {e.signo_distintivo}.", e.nombre, 1,
+                        "semilla"),
+            Instruccion(f"¿Con qué prueba de nombre propio se confirma {n}?",
+                        f"Se confirma con la {e.pruebas[-1]}.", e.nombre, 1, "semilla"),
         ]
     return semillas
 
 
+def _condicion_posible(condicion: str, edad: int | None, sexo: str | None) -> bool:
+    """Si un paciente de esa edad y sexo (``None``: aún sin decidir) puede estar en esa
+    situación: nada de embarazos en hombres o a los 70 años, ni «niños» adultos."""
+    if condicion == "embarazo":
+        return sexo != "hombre" and (edad is None or 18 <= edad <= 45)
+    if condicion == "niños menores de dos años":
+        return edad is None or edad < 2
+    if condicion == "niños pequeños":
+        return edad is None or edad < 7
+    if condicion == "pacientes mayores de ochenta años":
+        return edad is None or edad > 80
+    return True
+
+
+def _paciente_para(condicion: str | None, rng: random.Random) -> tuple[int, str]:
+    """Edad y sexo de un caso concreto, compatibles con la condición del paciente."""
+    if condicion == "embarazo":
+        return rng.randint(18, 45), "mujer"
+    sexo = rng.choice(["mujer", "hombre"])
+    if condicion == "niños menores de dos años":
+        return 1, sexo
+    if condicion == "niños pequeños":
+        return rng.randint(2, 6), sexo
+    if condicion == "pacientes mayores de ochenta años":
+        return rng.randint(81, 95), sexo
+    return rng.randint(18, 90), sexo
+
+
+def _sujeto(edad: int, sexo: str) -> str:
+    """«Una mujer de 34 años», «Un niño de 1 año», «Una niña de 4 años»."""
+    if edad < 14:
+        nombre = "Una niña" if sexo == "mujer" else "Un niño"
+    else:
+        nombre = "Una mujer" if sexo == "mujer" else "Un hombre"
+    return f"{nombre} de {edad} {'año' if edad == 1 else 'años'}"
+
+
+def _opciones(instruccion: Instruccion, enfermedad: Enfermedad) -> list[str]:
+    opciones = []
+    if instruccion.edad is None:
+        opciones.append("caso")
+    if instruccion.condicion is None:
+        posibles = [c for c in _CONDICIONES
+                    if _condicion_posible(c, instruccion.edad, instruccion.sexo)]
+        if posibles:
+            opciones.append("contraindicacion")
+    if instruccion.operacion == "semilla":
+        opciones.append("dos_saltos")
+    return opciones
+
+
 def evolucionar(instruccion: Instruccion, rng: random.Random) -> Instruccion:
     """Una ronda de evolución «en profundidad» (Evol-Instruct): reescribe la instrucción para
-    que exija un hecho más. Las operaciones:
+    que exija más hechos o añada contexto. Las operaciones:
 
-    - ``dos_saltos``: nombra la enfermedad por su signo característico en vez de por su nombre
-      (hay que identificarla antes de responder);
-    - ``contraindicacion``: pregunta si el tratamiento sirve a un paciente con una condición
-      (que lo contraindique o no), y la respuesta lo razona;
-    - ``caso``: concreta la pregunta en un paciente con edad, sexo y síntomas.
+    - ``dos_saltos`` (solo sobre una semilla): nombra la enfermedad por su signo
+      característico en vez de por su nombre (hay que identificarla antes de responder);
+    - ``contraindicacion``: añade una segunda parte, «Además, si el paciente tiene X, ¿se le
+      puede dar el fármaco habitual?», que exige las contraindicaciones del fármaco (y el
+      fármaco, si la pregunta aún no lo pedía);
+    - ``caso``: concreta la pregunta en un paciente (edad, sexo y síntomas) coherente con su
+      situación, si la tiene. Añade contexto, y con él distractores, pero ningún hecho.
 
-    En Evol-Instruct un LLM reescribe la instrucción y otro filtra las que fallan; aquí lo
-    hacen reglas sobre el mundo ficticio, así que la respuesta es siempre verificable.
+    Cada operación se aplica una sola vez por instrucción; si ya no queda ninguna, la
+    instrucción pasa igual (``operacion="sin_cambio"``). En Evol-Instruct un LLM reescribe la
+    instrucción y otro filtra las que fallan; aquí lo hacen reglas sobre el mundo ficticio, así
+    que la respuesta es siempre verificable.
 
     Capítulo 6 (Datos para ajuste fino).
     """
     e = _por_nombre()[instruccion.enfermedad]
-    farmaco = e.tratamientos[0]
-    opciones = [] if "(caso ficticio)" in instruccion.pregunta else ["caso"]
-    if "Además, el paciente" not in instruccion.pregunta and "¿Se le puede dar" not in (
-            instruccion.pregunta):
-        opciones.append("contraindicacion")
-    if (e.nombre in instruccion.pregunta and "(caso ficticio)" not in instruccion.pregunta
-            and "Además" not in instruccion.pregunta):
-        opciones.append("dos_saltos")
+    opciones = _opciones(instruccion, e)
+    if not opciones:
+        return dataclasses.replace(instruccion, operacion="sin_cambio")
     operacion = rng.choice(opciones)
+    farmaco = e.tratamientos[0]
+    nombre = con_articulo(e.nombre)
     if operacion == "dos_saltos":
+        por_signo = f"la enfermedad cuyo signo característico es {e.signo_distintivo}"
         if "signo" in instruccion.pregunta:  # preguntar el signo a partir del signo no suma nada
-            pregunta = (f"¿Qué fármaco se usa contra la enfermedad cuyo signo característico es "
-                        f"{e.signo_distintivo}?")
-            respuesta = f"Es {e.nombre}, y se trata con {farmaco}."
-        else:
-            pregunta = instruccion.pregunta.replace(
-                e.nombre, f"la enfermedad cuyo signo característico es {e.signo_distintivo}")
-            respuesta = f"Es {e.nombre}. {instruccion.respuesta}"
-    elif operacion == "contraindicacion":
-        contra = rng.random() < 0.5
-        imposibles = set()
-        if "Un hombre" in instruccion.pregunta:
-            imposibles.add("embarazo")
-        if "años con" in instruccion.pregunta:  # un adulto del caso concreto
-            imposibles |= {"niños pequeños", "niños menores de dos años"}
-        validas = [c for c in e.contraindicaciones if c not in imposibles]
-        contra = contra and bool(validas)
-        otras = [c for c in _CONDICIONES if c not in e.contraindicaciones and c not in imposibles]
-        condicion = rng.choice(validas if contra else otras)
-        mujer = condicion == "embarazo" or "Una mujer" in instruccion.pregunta
-        articulo = "la paciente" if mujer else "el paciente"
-        if contra:
+            return dataclasses.replace(
+                instruccion, operacion=operacion, saltos=instruccion.saltos + 1,
+                pide_farmaco=True,
+                pregunta=f"¿Qué fármaco se usa contra {por_signo}?",
+                respuesta=f"Es {nombre}, y se trata con {farmaco}.")
+        return dataclasses.replace(
+            instruccion, operacion=operacion, saltos=instruccion.saltos + 1,
+            pregunta=instruccion.pregunta.replace(nombre, por_signo),
+            respuesta=f"Es {nombre}. {instruccion.respuesta}")
+    if operacion == "contraindicacion":
+        posibles = [c for c in _CONDICIONES
+                    if _condicion_posible(c, instruccion.edad, instruccion.sexo)]
+        contra = [c for c in e.contraindicaciones if c in posibles]
+        otras = [c for c in posibles if c not in e.contraindicaciones]
+        condicion = rng.choice(contra if contra and (rng.random() < 0.5 or not otras) else otras)
+        if condicion in e.contraindicaciones:
             decision = f"No: el fármaco habitual, {farmaco}, no se recomienda en {condicion}."
         else:
-            decision = (f"Sí: {condicion} no está entre las contraindicaciones de {farmaco} "
+            decision = (f"Sí: «{condicion}» no está entre las contraindicaciones de {farmaco} "
                         f"({unir_lista(e.contraindicaciones)}).")
-        if instruccion.operacion == "semilla" and e.nombre in instruccion.pregunta:
-            pregunta = (f"{mayuscula_inicial(articulo.replace('la ', 'una ').replace('el ', 'un '))}"
-                        f" con {e.nombre} {_situacion(condicion)}. ¿Se le puede dar "
-                        "el fármaco habitual? Explica por qué.")
-            respuesta = decision
-        else:
-            pregunta = (f"{instruccion.pregunta} Además, {articulo} {_situacion(condicion)}: "
-                        "¿se le puede dar el fármaco habitual de su enfermedad? Explica por qué.")
-            respuesta = f"{instruccion.respuesta} {decision}"
+        mujer = instruccion.sexo == "mujer" or condicion == "embarazo"
+        articulo = "la paciente" if mujer else "el paciente"
+        return dataclasses.replace(
+            instruccion, operacion=operacion, condicion=condicion,
+            saltos=instruccion.saltos + (1 if instruccion.pide_farmaco else 2), pide_farmaco=True,
+            sexo=instruccion.sexo or ("mujer" if condicion == "embarazo" else None),
+            pregunta=(f"{instruccion.pregunta} Además, si {articulo} {_situacion(condicion)}, ¿se "
+                      "le puede dar el fármaco habitual de su enfermedad? Explica por qué."),
+            respuesta=f"{instruccion.respuesta} {decision}")
+    edad, sexo = _paciente_para(instruccion.condicion, rng)
+    if instruccion.sexo:
+        sexo = instruccion.sexo
+    sintomas = unir_lista(rng.sample(e.sintomas, 2))
+    previa = instruccion.pregunta
+    if nombre in previa:
+        # El caso nombra la enfermedad; la pregunta pasa a decir «su enfermedad».
+        presentacion = f"tiene {nombre} (caso ficticio)."
+        previa = previa.replace(f"contra {nombre}", "contra su enfermedad").replace(
+            f"se confirma {nombre}", "se confirma su enfermedad").replace(
+            f"característico {_de(nombre)}", "característico de su enfermedad")
     else:
-        previa = instruccion.pregunta
-        edad = rng.randint(18, 45) if "embarazada" in previa else rng.randint(18, 90)
-        mujer = "Una paciente" in previa or "embarazada" in previa or rng.random() < 0.5
-        sexo = "Una mujer" if mujer else "Un hombre"
-        sintomas = unir_lista(rng.sample(e.sintomas, 2))
-        for sujeto in ("Una paciente", "Un paciente"):
-            # «Una paciente con X está embarazada» -> «La paciente está embarazada».
-            previa = previa.replace(f"{sujeto} con {e.nombre} ",
-                                    "La paciente " if sujeto == "Una paciente" else "El paciente ")
-        pregunta = (f"{sexo} de {edad} años con {sintomas} tiene {e.nombre} (caso ficticio). "
-                    f"{previa}")
-        respuesta = instruccion.respuesta
-    # Concretar en un caso añade contexto (y distractores), no un hecho que encadenar.
-    saltos = instruccion.saltos + (0 if operacion == "caso" else 1)
-    return Instruccion(pregunta, respuesta, e.nombre, saltos, operacion)
+        # Tras «dos saltos» la pregunta no nombra la enfermedad: el caso tampoco la revela.
+        presentacion = "consulta (caso ficticio)."
+    if sexo == "mujer":
+        previa = previa.replace("el paciente", "la paciente")
+    if instruccion.condicion is not None:
+        # La situación ya la cuenta el caso: «si la paciente está embarazada» → «como está…».
+        previa = previa.replace("Además, si la paciente", "Además, como la paciente").replace(
+            "Además, si el paciente", "Además, como el paciente")
+    return dataclasses.replace(
+        instruccion, operacion=operacion, edad=edad, sexo=sexo,
+        pregunta=f"{_sujeto(edad, sexo)} con {sintomas} {presentacion} {previa}")
 
 
 def evolucionar_rondas(semillas: list[Instruccion], rondas: int = 2,
