@@ -15,7 +15,7 @@ CONVERSACION = [
     {"role": "user", "content": "¿Qué causa la fiebre de Quelmar?"},
     {"role": "assistant", "content": "El virus inventado de Quelmar."},
     {"role": "user", "content": "¿Y su tratamiento?"},
-    {"role": "assistant", "content": "El quelmazol y reposo relativo."},
+    {"role": "assistant", "content": "El ostrafeno y dieta sin sal."},
 ]
 
 
@@ -93,7 +93,7 @@ def test_tokenizar_conversacion_solo_etiqueta_las_respuestas(tok):
                                                      return_dict=False)
     aprendido = tok.decode([i for i, e in zip(r["input_ids"], r["labels"]) if e != IGNORAR])
     assert aprendido == ("El virus inventado de Quelmar.<|im_end|>\n"
-                         "El quelmazol y reposo relativo.<|im_end|>\n")
+                         "El ostrafeno y dieta sin sal.<|im_end|>\n")
     fin = tok.convert_tokens_to_ids("<|im_end|>")
     assert sum(e == fin for e in r["labels"]) == 2
     primera = next(i for i, e in enumerate(r["labels"]) if e != IGNORAR)
