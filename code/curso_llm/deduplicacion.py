@@ -1,6 +1,7 @@
 r"""Deduplicación de textos casi iguales: tejas, Jaccard, MinHash y LSH por bandas.
 
-Es la lección del cuaderno 6.3, escrita desde cero y comparada con ``datasketch``:
+Es la lección de la página 6.2 (``book/06_datos/03_deduplicacion``), escrita desde cero y
+comparada con ``datasketch``:
 
 - :func:`tejas`: los fragmentos solapados (tejas o *shingles*) de un texto.
 - :func:`similitud_jaccard`: la similitud exacta entre dos conjuntos de tejas.
@@ -447,7 +448,8 @@ def notas_de_pacientes(n_pacientes: int = 300, max_visitas: int = 4,
     nueva del generador de :func:`curso_llm.datos.notas_clinicas` para esa enfermedad
     (síntomas, duración, exploración, pruebas y plan sorteados de nuevo) a la que se le pone
     la cabecera del paciente. No es una variante de otra nota, así que la deduplicación no
-    tiene por qué quitarla; aun así, comparte con sus hermanas la cabecera y la enfermedad.
+    tiene por qué quitarla; aun así, comparte con sus hermanas la cabecera y la enfermedad, y
+    como lo demás se sortea para la misma enfermedad, a menudo coincide con ellas en parte.
     Las filas se devuelven barajadas (determinista con ``semilla``).
 
     Returns:
