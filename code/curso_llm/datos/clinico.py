@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 
 from ._comun import mayuscula_inicial, particion_de, semilla_de, unir_lista, validar_particion
 
+# Con saltos de línea: se imprime tal cual en los cuadernos y no debe salirse de la página.
 AVISO_FICTICIO = (
-    "Aviso: las enfermedades, sus causas, los signos, las pruebas con nombre propio y los "
-    "fármacos de este mundo clínico son inventados para enseñar; los síntomas, las pruebas "
-    "corrientes y las situaciones del paciente son palabras de uso común puestas como decorado, "
-    "sin valor clínico. Nada de esto es información médica ni sirve como consejo de salud."
+    "Aviso: las enfermedades, sus causas, los signos, las pruebas con nombre propio y los\n"
+    "fármacos de este mundo clínico son inventados para enseñar; los síntomas, las pruebas\n"
+    "corrientes y las situaciones del paciente son palabras de uso común puestas como\n"
+    "decorado, sin valor clínico. Nada de esto es información médica ni sirve como consejo\n"
+    "de salud."
 )
 
 
