@@ -95,6 +95,18 @@ def nie_como_dni(texto):
     return _anonimizar(texto, [("TELEFONO", TELEFONO), ("DNI", DNI), ("DNI", NIE)])
 
 
+def telefono_admite_mas_delante(texto):
+    # Frontera izquierda sin el «+»: «+612345678» pasa por teléfono (y el «+» queda a la vista).
+    return _anonimizar(texto, [("TELEFONO", r"(?<!\w)" + _PREFIJO + r"[6-9](?:[ -]?\d){8}(?!\w)"),
+                               ("DNI", DNI), ("NIE", NIE)])
+
+
+def nie_con_frontera_del_dni(texto):
+    # Copia al NIE la frontera del DNI, que prohíbe un punto delante: «Doc.X1234567L» se escapa.
+    return _anonimizar(texto, [("TELEFONO", TELEFONO), ("DNI", DNI),
+                               ("NIE", r"(?<![\w.])[XYZxyz]-?\d{7}-?[A-Za-z](?!\w)")])
+
+
 def sin_nie(texto):
     return _anonimizar(texto, [("TELEFONO", TELEFONO), ("DNI", DNI)])
 
@@ -122,7 +134,8 @@ def no_hace_nada(texto):
 ERRORES = [sin_normalizar, numera_por_valor, un_solo_contador, telefono_sin_fronteras,
            telefono_nueve_cifras_cualesquiera, telefono_sin_prefijo, telefono_solo_espacios,
            dni_solo_contiguo_y_mayuscula, dni_normaliza_sin_mayusculas, nie_como_dni, sin_nie,
-           sustituye_con_replace, no_hace_nada]
+           telefono_admite_mas_delante, nie_con_frontera_del_dni, sustituye_con_replace,
+           no_hace_nada]
 
 PISTA_ESPERADA = {
     "sin_normalizar": "normaliza",
@@ -136,6 +149,8 @@ PISTA_ESPERADA = {
     "dni_normaliza_sin_mayusculas": "en mayúscula",
     "nie_como_dni": "no [DNI_n]",
     "sin_nie": "un NIE es X, Y o Z",
+    "telefono_admite_mas_delante": "«+» suelto",
+    "nie_con_frontera_del_dni": "un punto justo delante SÍ vale",
     "sustituye_con_replace": "prefijo",
     "no_hace_nada": "sigue a la vista",
 }

@@ -159,27 +159,33 @@ def test_mapa_compartido_entre_notas():
     dos = anonimizar("Control de la Sra. Gil; DNI 12.345.678-z. Acompaña su hijo Pablo.", mapa)
     assert uno == "La paciente [NOMBRE_1], DNI [DNI_1]."
     assert dos.texto == "Control de la Sra. [NOMBRE_1]; DNI [DNI_1]. Acompaña su hijo [NOMBRE_2]."
-    assert anonimizar_textos(["Sr. Gómez", "el Sr. Gómez, 612345678"]) == [
+    # Notas de un mismo paciente: con compartir_mapa=True conserva su marcador.
+    assert anonimizar_textos(["Sr. Gómez", "el Sr. Gómez, 612345678"], compartir_mapa=True) == [
         "Sr. [NOMBRE_1]", "el Sr. [NOMBRE_1], [TELEFONO_1]"]
+    assert anonimizar_textos(["Sr. Gómez", "el Sr. Gil, 612345678"], mapa={"NOMBRE:x": "[NOMBRE_1]"},
+                             compartir_mapa=True) == ["Sr. [NOMBRE_2]", "el Sr. [NOMBRE_3], [TELEFONO_1]"]
 
 
-def test_mapa_por_nota_evita_la_vinculacion_falsa():
+def test_por_defecto_un_mapa_por_nota_evita_la_vinculacion_falsa():
     # Dos personas distintas que comparten apellido, en dos notas.
     textos = ["La paciente Ana Gil Mora ingresa.", "Acude Luis Pérez Soto; lo acompaña el Sr. Gil."]
-    compartido = anonimizar_textos(textos)
+    compartido = anonimizar_textos(textos, compartir_mapa=True)
     assert compartido == ["La paciente [NOMBRE_1] ingresa.",
                           "Acude [NOMBRE_2]; lo acompaña el Sr. [NOMBRE_1]."]  # vinculación falsa
-    por_nota = anonimizar_textos(textos, compartir_mapa=False)
+    por_nota = anonimizar_textos(textos)  # por defecto, compartir_mapa=False
+    assert por_nota == anonimizar_textos(textos, compartir_mapa=False)
     assert por_nota == [anonimizar(t).texto for t in textos]
     assert por_nota[1] == "Acude [NOMBRE_1]; lo acompaña el Sr. [NOMBRE_2]."
     with pytest.raises(ValueError, match="compartir_mapa=False"):
         anonimizar_textos(textos, mapa={}, compartir_mapa=False)
+    with pytest.raises(ValueError, match="compartir_mapa=True"):
+        anonimizar_textos(textos, mapa={})  # el mapa solo tiene sentido si se comparte
     with pytest.raises(TypeError, match="compartir_mapa"):
         anonimizar_textos(textos, compartir_mapa="no")
     datasets = pytest.importorskip("datasets")
     ds = datasets.Dataset.from_dict({"nota": textos})
-    assert anonimizar_dataset(ds, "nota", compartir_mapa=False)["nota"] == por_nota
-    assert anonimizar_dataset(ds, "nota")["nota"] == compartido
+    assert anonimizar_dataset(ds, "nota")["nota"] == por_nota
+    assert anonimizar_dataset(ds, "nota", compartir_mapa=True)["nota"] == compartido
 
 
 def test_tramos_en_el_texto_original():
@@ -257,9 +263,12 @@ def test_dataset():
     datasets = pytest.importorskip("datasets")
     ds = datasets.Dataset.from_dict({"nota": ["Sr. Gómez, 612345678", "Sra. Gómez"],
                                      "id": [1, 2]})
-    salida = anonimizar_dataset(ds, "nota")
+    salida = anonimizar_dataset(ds, "nota", compartir_mapa=True)
     assert salida["nota"] == ["Sr. [NOMBRE_1], [TELEFONO_1]", "Sra. [NOMBRE_1]"]
+    assert anonimizar_dataset(ds, "nota", columna_salida="anonima")["anonima"] == [
+        "Sr. [NOMBRE_1], [TELEFONO_1]", "Sra. [NOMBRE_1]"]
     assert ds["nota"][0] == "Sr. Gómez, 612345678"
+    assert salida.column_names == ["nota", "id"]  # el orden de las columnas no cambia
     with pytest.raises(KeyError, match=r"'notas'.*\['nota', 'id'\]"):
         anonimizar_dataset(ds, "notas")
     with pytest.raises(TypeError, match="La fila 1"):

@@ -422,3 +422,23 @@ def test_prompt_completion_de_texto_plano_en_un_csv(tmp_path):
     ds, _ = cargar_dataset_propio(ruta, formato_salida="prompt_completion")
     assert ds[0] == {"prompt": [{"role": "user", "content": "Hola"}],
                      "completion": [{"role": "assistant", "content": "Adiós"}]}
+
+
+def test_informe_impreso_partido_a_100_columnas(tmp_path):
+    # Un CSV con fila vacía, campo vacío, columna que no se usa y codificación cp1252: las
+    # omisiones y los avisos pasan de 100 caracteres y deben partirse sin cambiar el texto.
+    ruta = escribir(tmp_path / "datos_con_un_nombre_de_archivo_bastante_largo.csv",
+                    "instruction;output;revisado_por\n¿Corazón?;Un órgano;A\n;;\nc;;B\n",
+                    codificacion="cp1252")
+    _, informe = cargar_dataset_propio(ruta)
+    largas = [f"  - {o}" for o in informe.omisiones] + [f"  - {a}" for a in informe.avisos]
+    assert informe.omisiones and informe.avisos and max(map(len, largas)) > 100
+    impreso = str(informe)
+    # Solo puede pasarse la línea con la ruta completa (una palabra no se parte).
+    assert all(len(linea) <= 100 or str(ruta) in linea for linea in impreso.splitlines()), impreso
+    plano = " ".join(impreso.split())
+    for texto in largas + informe.resumen().splitlines():
+        assert " ".join(texto.split()) in plano, texto
+    # Las líneas de continuación van sangradas bajo su viñeta.
+    assert any(linea.startswith("    ") and not linea.startswith("    -")
+               for linea in impreso.splitlines())

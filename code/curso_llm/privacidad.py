@@ -1,8 +1,10 @@
 r"""Anonimizar notas clínicas en español con reglas: expresiones regulares, listas y contexto.
 
 Antes de ajustar un modelo con notas clínicas hay que quitarles los datos personales: los
-modelos memorizan parte de sus datos de entrenamiento y pueden repetirlos. Este módulo
-**seudonimiza**: cambia cada dato por un marcador con tipo y número (``[NOMBRE_1]``,
+modelos memorizan parte de sus datos de entrenamiento y pueden repetirlos. Las funciones se
+llaman ``anonimizar...`` por el nombre de uso corriente, pero lo que hacen es
+**seudonimizar** (quitar los identificadores directos; el resultado sigue siendo dato
+personal): cambian cada dato por un marcador con tipo y número (``[NOMBRE_1]``,
 ``[DNI_1]``, ``[TELEFONO_2]``...) y el mismo dato lleva siempre el mismo marcador, en la
 nota y, si compartes el ``mapa``, entre notas. Así el texto conserva su sentido clínico
 («[NOMBRE_1] llamó a su hija [NOMBRE_2]») sin decir quién es quién.
@@ -10,8 +12,9 @@ nota y, si compartes el ``mapa``, entre notas. Así el texto conserva su sentido
 Compartir el mapa entre notas tiene dos costes: dos personas distintas con un apellido en
 común («Sr. Gil» en una nota, «Ana Gil Mora» en otra) pueden recibir el mismo marcador
 (una vinculación falsa), y los marcadores comunes permiten enlazar las notas de una misma
-persona, lo que facilita reidentificarla. ``anonimizar_textos`` y ``anonimizar_dataset``
-tienen ``compartir_mapa=False`` para usar un mapa nuevo en cada nota.
+persona, lo que facilita reidentificarla. Por eso ``anonimizar_textos`` y
+``anonimizar_dataset`` usan por defecto un mapa nuevo en cada nota (``compartir_mapa=False``);
+compártelo solo cuando todas las notas sean de un mismo paciente.
 
 Tipos y marcadores:
 
@@ -66,10 +69,15 @@ def anonimizar_telefonos_e_ids(texto: str) -> str:
       opcional entre cifras («612 345 678», «612-345-678», «91 234 56 78»), y un prefijo
       opcional ``+34``, ``0034`` o ``(+34)`` seguido o no de un espacio o un guion. Ni
       justo antes ni justo después puede haber una letra, una cifra o un guion bajo
-      («1612345678» o «612345678Z» no son teléfonos).
+      («1612345678» o «612345678Z» no son teléfonos), ni justo antes un «+» que no sea el
+      del prefijo («+612345678» no es un teléfono).
     - DNI: 8 cifras seguidas (o con puntos, «12.345.678») y una letra, con un guion opcional
-      («12345678Z», «12.345.678-Z», «12345678-z»). La letra no se comprueba.
-    - NIE: X, Y o Z, 7 cifras y una letra, con guiones opcionales («Y-1234567-X»).
+      («12345678Z», «12.345.678-Z», «12345678-z»). La letra no se comprueba. Ni justo
+      antes una letra, una cifra, un guion bajo o un punto, ni justo después una letra, una
+      cifra o un guion bajo.
+    - NIE: X, Y o Z, 7 cifras y una letra, con guiones opcionales («Y-1234567-X»). Ni justo
+      antes ni justo después una letra, una cifra o un guion bajo (un punto delante sí
+      vale: «Doc.X1234567L»).
     - Marcadores ``[TELEFONO_n]``, ``[DNI_n]`` y ``[NIE_n]``: cada tipo cuenta aparte, desde
       1 y por orden de primera aparición en el texto. El mismo valor normalizado lleva el
       mismo marcador: para un teléfono, sus 9 últimas cifras (sin prefijo ni separadores);
@@ -485,10 +493,11 @@ def anonimizar(texto: str, mapa: dict[str, str] | None = None) -> Anonimizacion:
     Args:
         texto: la nota.
         mapa: el ``mapa`` de una llamada anterior, para que el mismo dato conserve su
-            marcador entre notas. Se actualiza en su sitio. ``None`` empieza uno nuevo.
+            marcador entre notas (hazlo solo con notas de un mismo paciente: ver
+            ``anonimizar_textos``). Se actualiza en su sitio. ``None`` empieza uno nuevo.
 
     Returns:
-        ``Anonimizacion`` con el texto anonimizado, las entidades (tramos en el texto
+        ``Anonimizacion`` con el texto seudonimizado, las entidades (tramos en el texto
         original) y el mapa.
 
     Ejemplo: ``anonimizar("Sr. Gómez, tel. 612 345 678").texto`` da
@@ -668,24 +677,27 @@ def evaluar_anonimizacion(notas: list[dict], funcion=anonimizar,
 # Tus notas
 # ---------------------------------------------------------------------------------------
 def anonimizar_textos(textos: list[str], mapa: dict[str, str] | None = None,
-                      compartir_mapa: bool = True) -> list[str]:
-    r"""Anonimiza una lista de textos, con un mapa compartido entre ellos o uno por texto.
+                      compartir_mapa: bool = False) -> list[str]:
+    r"""Seudonimiza una lista de textos, con un mapa nuevo por texto o uno compartido.
 
-    Con ``compartir_mapa=True`` (por defecto) el mismo dato lleva el mismo marcador en todos
-    los textos. Cuidado con sus dos costes: un apellido suelto de OTRA persona en otra nota
-    («Sr. Gil») recibe el marcador de la primera persona que lo llevaba («Ana Gil Mora»),
-    una vinculación falsa; y los marcadores comunes permiten enlazar todas las notas de una
-    persona, lo que facilita reidentificarla. Con ``compartir_mapa=False`` cada texto
-    empieza un mapa nuevo: no hay vinculaciones entre notas, ni falsas ni verdaderas.
+    Por defecto (``compartir_mapa=False``) cada texto empieza un mapa nuevo: los marcadores
+    de una nota no dicen nada de los de otra, y no hay vinculaciones entre notas, ni falsas
+    ni verdaderas. Con ``compartir_mapa=True`` el mismo dato lleva el mismo marcador en
+    todos los textos; úsalo cuando las notas sean de un mismo paciente y quieras seguirlo
+    de una a otra. No es el valor por defecto por sus dos costes: un apellido suelto de OTRA
+    persona en otra nota («Sr. Gil») recibe el marcador de la primera persona que lo llevaba
+    («Ana Gil Mora»), una vinculación falsa; y los marcadores comunes permiten enlazar todas
+    las notas de una persona, lo que facilita reidentificarla.
 
     Args:
         textos: lista de notas (``str``).
         mapa: un mapa anterior para continuar la numeración; ``None`` empieza uno nuevo.
             Solo con ``compartir_mapa=True``.
-        compartir_mapa: ``True``, un mapa para todos los textos; ``False``, uno por texto.
+        compartir_mapa: ``False`` (por defecto), un mapa por texto; ``True``, uno para
+            todos los textos.
 
     Returns:
-        Lista de textos anonimizados, en el mismo orden.
+        Lista de textos seudonimizados, en el mismo orden.
 
     Capítulo 6 (Datos para ajuste fino).
     """
@@ -695,8 +707,9 @@ def anonimizar_textos(textos: list[str], mapa: dict[str, str] | None = None,
     if not isinstance(compartir_mapa, bool):
         raise TypeError(f"compartir_mapa debe ser True o False; recibí {compartir_mapa!r}.")
     if mapa is not None and not compartir_mapa:
-        raise ValueError("Has pasado un mapa con compartir_mapa=False: con un mapa por nota no "
-                         "hay mapa común que continuar. Quita mapa= o usa compartir_mapa=True.")
+        raise ValueError("Has pasado un mapa con compartir_mapa=False (el valor por defecto): "
+                         "con un mapa por nota no hay mapa común que continuar. Quita mapa= o "
+                         "pasa también compartir_mapa=True.")
     mapa = {} if mapa is None else mapa
     salida = []
     for i, texto in enumerate(textos):
@@ -708,23 +721,25 @@ def anonimizar_textos(textos: list[str], mapa: dict[str, str] | None = None,
 
 
 def anonimizar_dataset(dataset, columna: str, mapa: dict[str, str] | None = None,
-                       columna_salida: str | None = None, compartir_mapa: bool = True):
-    r"""Anonimiza una columna de texto de un ``datasets.Dataset`` (mapa común o uno por fila).
+                       columna_salida: str | None = None, compartir_mapa: bool = False):
+    r"""Seudonimiza una columna de texto de un ``datasets.Dataset`` (un mapa por fila o uno común).
 
-    Con ``compartir_mapa=True`` (por defecto) el mismo dato lleva el mismo marcador en todas
-    las filas; eso puede dar el mismo marcador a dos personas distintas que comparten un
-    apellido (una vinculación falsa) y permite enlazar las filas de una misma persona. Con
-    ``compartir_mapa=False`` cada fila usa un mapa nuevo (ver ``anonimizar_textos``).
+    Por defecto (``compartir_mapa=False``) cada fila usa un mapa nuevo. Con
+    ``compartir_mapa=True`` el mismo dato lleva el mismo marcador en todas las filas: úsalo
+    cuando las filas sean notas de un mismo paciente. No es el valor por defecto porque
+    puede dar el mismo marcador a dos personas distintas que comparten un apellido (una
+    vinculación falsa) y permite enlazar las filas de una misma persona (ver
+    ``anonimizar_textos``).
 
     Args:
         dataset: un ``datasets.Dataset``.
         columna: la columna con las notas.
         mapa: un mapa anterior; ``None`` empieza uno nuevo. Solo con ``compartir_mapa=True``.
         columna_salida: dónde escribir el resultado; ``None`` sobrescribe ``columna``.
-        compartir_mapa: ``True``, un mapa para todas las filas; ``False``, uno por fila.
+        compartir_mapa: ``False`` (por defecto), un mapa por fila; ``True``, uno para todas.
 
     Returns:
-        Un ``Dataset`` nuevo con la columna anonimizada (el original no cambia).
+        Un ``Dataset`` nuevo con la columna seudonimizada (el original no cambia).
 
     Capítulo 6 (Datos para ajuste fino).
     """
@@ -748,4 +763,6 @@ def anonimizar_dataset(dataset, columna: str, mapa: dict[str, str] | None = None
     dataset = dataset.add_column(temporal, nuevos)
     if destino in nombres:
         dataset = dataset.remove_columns(destino)
-    return dataset.rename_column(temporal, destino)
+    dataset = dataset.rename_column(temporal, destino)
+    # Las columnas, en su orden de antes (una columna_salida nueva va al final).
+    return dataset.select_columns(nombres + ([destino] if destino not in nombres else []))

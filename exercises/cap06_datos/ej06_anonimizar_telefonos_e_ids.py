@@ -11,17 +11,20 @@ Qué es cada dato:
   seguido de un espacio o un guion; el prefijo forma parte del teléfono y también se tapa.
   Justo antes y justo después del teléfono (o de su prefijo) NO puede haber una letra, una
   cifra ni un guion bajo: «1612345678» (diez cifras) y «612345678Z» no son teléfonos, y
-  «1200 mg» tampoco (empieza por 1 y tiene 4 cifras). Quedan fuera A PROPÓSITO los
+  «1200 mg» tampoco (empieza por 1 y tiene 4 cifras). Justo antes tampoco puede haber un
+  «+» (salvo el del propio prefijo ``+34``): en «+612345678» no hay ningún teléfono. Quedan fuera A PROPÓSITO los
   teléfonos con puntos («612.345.678», «+34.612.345.678») o con las tres primeras cifras
   entre paréntesis («(612) 345 678»): no los tapes. El anonimizador completo del capítulo sí
   los busca; aquí el contrato es más pequeño.
 - **DNI**: 8 cifras seguidas, o escritas con puntos como «12.345.678», y una letra, con un
   guion opcional antes de la letra: «12345678Z», «12.345.678-Z», «12345678-z». La letra
   puede ir en minúscula y NO se comprueba (una letra equivocada sigue siendo un dato
-  personal). Antes no puede haber letra, cifra, guion bajo ni punto; después, ni letra, ni
-  cifra ni guion bajo.
+  personal). Justo antes no puede haber letra, cifra, guion bajo ni punto; justo después,
+  ni letra, ni cifra ni guion bajo.
 - **NIE**: X, Y o Z (también en minúscula), 7 cifras y una letra, con guiones opcionales
-  tras la inicial y antes de la letra: «X1234567L», «Y-1234567-X». Las mismas fronteras.
+  tras la inicial y antes de la letra: «X1234567L», «Y-1234567-X». Justo antes y justo
+  después no puede haber letra, cifra ni guion bajo; a diferencia del DNI, un punto justo
+  delante SÍ vale: en «Doc.X1234567L» hay un NIE.
 
 Marcadores: ``[TELEFONO_n]``, ``[DNI_n]`` y ``[NIE_n]``. Cada tipo cuenta aparte, desde 1 y
 por orden de PRIMERA APARICIÓN en el texto. El mismo dato lleva siempre el mismo marcador,

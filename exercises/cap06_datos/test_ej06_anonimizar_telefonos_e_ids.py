@@ -53,6 +53,19 @@ def test_no_toca_numeros_que_no_son_telefonos(funcion):
                    "largo).")
 
 
+def test_fronteras_del_mas_y_del_punto(funcion):
+    for texto in ("Código +612345678 del envase.", "Lote +699111222, caducado."):
+        _comprobar(funcion, texto,
+                   "justo antes de las cifras de un teléfono no puede haber un «+» suelto (solo "
+                   "el del prefijo +34): «+612345678» no es un teléfono; mira tu frontera "
+                   "izquierda.")
+    _comprobar(funcion, "Doc.X1234567L; ref.Y-7654321-z.",
+               "en un NIE un punto justo delante SÍ vale («Doc.X1234567L»): no le pongas la "
+               "frontera del DNI, que prohíbe el punto.")
+    _comprobar(funcion, "Lote 1.12345678Z y 1.12.345.678-Z.",
+               "un punto justo delante de un DNI lo descarta («1.12345678Z» no es un DNI).")
+
+
 def test_formatos_de_dni(funcion):
     for dni in ("12345678Z", "12.345.678-Z", "12345678-z", "00123456-B", "87654321x"):
         _comprobar(funcion, f"Con DNI {dni} y sin alergias.",

@@ -28,6 +28,7 @@ import csv
 import io
 import json
 import re
+import textwrap
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -61,6 +62,16 @@ _CONOCIDOS = {"instruction", "input", "output", "prompt", "completion", "text", 
               "messages", "conversations"}
 _EJEMPLO_COLUMNAS = 'columnas={"tu_pregunta": "instruction", "tu_respuesta": "output"}'
 _MAX_MOSTRAR = 20
+_ANCHO = 100  # columnas del informe impreso: las líneas más largas se parten
+
+
+def _partir(linea: str, sangria: str = "") -> list[str]:
+    """Parte una línea del informe a ``_ANCHO`` columnas sin cambiar sus palabras; las líneas
+    de continuación llevan ``sangria``."""
+    if len(linea) <= _ANCHO:
+        return [linea]
+    return textwrap.wrap(linea, _ANCHO, subsequent_indent=sangria, break_long_words=False,
+                         break_on_hyphens=False)
 
 
 class ErrorDatos(ValueError):
@@ -159,16 +170,23 @@ class InformeCarga:
                 f"omitidas: {self.filas_omitidas}")
 
     def __str__(self) -> str:
-        partes = [self.resumen()]
+        """El resumen y las listas de omisiones y avisos, con las líneas partidas a unas 100
+        columnas (las de continuación van sangradas); el texto es el mismo."""
+        partes = [trozo for linea in self.resumen().split("\n") for trozo in _partir(linea, "  ")]
         if self.omisiones:
             partes.append(f"Filas omitidas ({self.filas_omitidas}):")
-            partes += [f"  - {o}" for o in self.omisiones[:_MAX_MOSTRAR]]
+            for o in self.omisiones[:_MAX_MOSTRAR]:
+                partes += _partir(f"  - {o}", "    ")
             if self.filas_omitidas > _MAX_MOSTRAR:
                 partes.append(f"  ... y {self.filas_omitidas - _MAX_MOSTRAR} más "
                               "(informe.a_tabla() las tiene todas).")
         if self.avisos:
             partes.append(f"Avisos ({len(self.avisos)}):")
-            partes += [f"  - {a}" for a in self.avisos]
+            for aviso in self.avisos:
+                lineas = aviso.split("\n")
+                partes += _partir(f"  - {lineas[0]}", "    ")
+                for resto in lineas[1:]:
+                    partes += _partir(f"    {resto}", "    ")
         if not self.omisiones and not self.avisos:
             partes.append("Sin problemas: todas las filas se han cargado.")
         return "\n".join(partes)
