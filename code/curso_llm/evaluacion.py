@@ -1,13 +1,20 @@
-"""Evaluación de modelos de lenguaje: perplejidad y exactitud a libro abierto."""
+"""Evaluación de modelos de lenguaje: perplejidad, exactitud a libro abierto y métricas de
+resumen (ROUGE y fidelidad)."""
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 import torch
 
-from .comprobaciones import comprobar_entero, comprobar_entero_positivo, comprobar_tensor
+from .comprobaciones import (
+    comprobar_entero,
+    comprobar_entero_positivo,
+    comprobar_tensor,
+    comprobar_texto,
+)
 from .datos import empaquetar
 
 
@@ -145,3 +152,177 @@ def exactitud_libro_abierto(modelo, tokenizador, ejemplos: list[dict], max_token
             max_tokens=max_tokens)
         aciertos += normalizar_respuesta(prediccion) == normalizar_respuesta(ejemplo["respuesta"])
     return aciertos / len(ejemplos)
+
+
+# ---------------------------------------------------------------------------------------------
+# Métricas de resumen: ROUGE (con rouge-score y a mano) y comprobaciones de fidelidad.
+# ---------------------------------------------------------------------------------------------
+
+_PALABRA = re.compile(r"[^\W_]+")
+_NUMERO = re.compile(r"\d+(?:[.,]\d+)*")
+# Palabras vacías del español: no cuentan como contenido en comprobar_resumen.
+PALABRAS_VACIAS_ES = frozenset("""
+a al algo algunas algunos ante antes aquel aquella aquellas aquellos aquí así aun aunque bajo
+bien cada casi como con contra cual cuales cuando de del desde donde dos durante e el él ella
+ellas ellos en entre era eran es esa esas ese eso esos esta está están estas este esto estos
+fue fueron ha han hasta hay la las le les lo los más me mi mis mucho muy nada ni no nos nosotros
+o os otra otras otro otros para pero poco por porque que qué quien se sea según ser si sí sido
+sin sobre su sus también tan te tiene tienen toda todas todo todos tras tu tus u un una unas
+uno unos usted ustedes y ya yo
+""".split())
+
+
+def tokenizar_rouge(texto: str) -> list[str]:
+    """Palabras de ``texto`` para ROUGE en español: minúsculas, forma Unicode NFC y secuencias
+    de letras o dígitos (las tildes, la ü y la ñ se conservan; la puntuación separa).
+
+    El tokenizador por defecto de rouge-score borra todo lo que no sea ``[a-z0-9]``: parte
+    «corazón» en «coraz» y «n», y da a «canción» frente a «camión» un ROUGE-1 de 0.5 (las dos
+    dejan un trozo «n»). Este no
+    reduce las palabras a su raíz (el lematizador de rouge-score, Porter, es para el inglés).
+
+    Capítulo 9 (Evaluación).
+    """
+    comprobar_texto(texto, "texto")
+    return _PALABRA.findall(unicodedata.normalize("NFC", texto).lower())
+
+
+class _TokenizadorRouge:
+    """Adaptador para ``rouge_scorer.RougeScorer(tokenizer=...)``, que llama a ``tokenize``."""
+
+    def tokenize(self, texto):
+        return tokenizar_rouge(texto)
+
+
+def _lista_de_textos(valor, nombre: str) -> list[str]:
+    if isinstance(valor, str) or not isinstance(valor, (list, tuple)):
+        raise TypeError(
+            f"'{nombre}' debe ser una lista de textos (para un solo par, pasa [texto]); "
+            f"recibiste {type(valor).__name__}."
+        )
+    for i, texto in enumerate(valor):
+        if not isinstance(texto, str):
+            raise TypeError(f"'{nombre}[{i}]' debe ser un texto (str), no {type(texto).__name__}.")
+    return list(valor)
+
+
+def rouge(predicciones, referencias) -> dict[str, float]:
+    r"""F1 medios de ROUGE-1, ROUGE-2 y ROUGE-L de cada predicción frente a su referencia.
+
+    Para cada par, con :math:`P` la fracción de n-gramas (o de la subsecuencia común más
+    larga, en ROUGE-L) de la predicción que están en la referencia y :math:`R` la fracción de
+    los de la referencia que están en la predicción, :math:`F_1 = 2PR / (P + R)`; se
+    devuelve la media sobre los pares: ``{"rouge1": ..., "rouge2": ..., "rougeL": ...}``.
+
+    Usa ``rouge_score.rouge_scorer.RougeScorer`` (la implementación de Google) con
+    :func:`tokenizar_rouge`, que conserva las tildes y la ñ, y sin lematizador.
+
+    Raises:
+        TypeError: si no recibe dos listas de textos.
+        ValueError: si las listas están vacías o tienen distinta longitud.
+
+    Capítulo 9 (Evaluación).
+    """
+    predicciones = _lista_de_textos(predicciones, "predicciones")
+    referencias = _lista_de_textos(referencias, "referencias")
+    if not predicciones or len(predicciones) != len(referencias):
+        raise ValueError(
+            "'predicciones' y 'referencias' deben ser listas no vacías de la misma longitud "
+            f"(una referencia por predicción); tienen {len(predicciones)} y {len(referencias)}."
+        )
+    try:
+        from rouge_score import rouge_scorer
+    except ImportError as error:
+        raise ImportError(
+            "Falta la biblioteca rouge-score: instálala con `pip install rouge-score==0.1.2` "
+            "(o `pip install -r requirements.txt`)."
+        ) from error
+    tipos = ("rouge1", "rouge2", "rougeL")
+    evaluador = rouge_scorer.RougeScorer(list(tipos), tokenizer=_TokenizadorRouge())
+    sumas = dict.fromkeys(tipos, 0.0)
+    for prediccion, referencia in zip(predicciones, referencias):
+        puntuaciones = evaluador.score(referencia, prediccion)  # orden de rouge-score: (ref, pred)
+        for tipo in tipos:
+            sumas[tipo] += puntuaciones[tipo].fmeasure
+    return {tipo: suma / len(predicciones) for tipo, suma in sumas.items()}
+
+
+def rouge_l(prediccion: str, referencia: str) -> float:
+    r"""ROUGE-L F1 de ``prediccion`` frente a ``referencia``, escrito a mano.
+
+    Con :math:`L` la longitud de la subsecuencia común más larga (LCS) de las dos listas de
+    palabras (:func:`tokenizar_rouge`), :math:`P = L / |\text{predicción}|`,
+    :math:`R = L / |\text{referencia}|` y :math:`F_1 = 2PR / (P + R)`. La LCS se calcula con
+    programación dinámica: :math:`M_{i,j} = M_{i-1,j-1} + 1` si las palabras ``i`` y ``j``
+    coinciden y :math:`\max(M_{i-1,j}, M_{i,j-1})` si no. Si un texto no tiene palabras (o
+    no comparten ninguna), vale 0. Coincide con ``rouge(...)["rougeL"]`` para un solo par.
+
+    Capítulo 9 (Evaluación).
+    """
+    comprobar_texto(prediccion, "prediccion")
+    comprobar_texto(referencia, "referencia")
+    pred, ref = tokenizar_rouge(prediccion), tokenizar_rouge(referencia)
+    if not pred or not ref:
+        return 0.0
+    fila = [0] * (len(ref) + 1)
+    for palabra in pred:
+        anterior = fila
+        fila = [0] * (len(ref) + 1)
+        for j, otra in enumerate(ref, start=1):
+            fila[j] = anterior[j - 1] + 1 if palabra == otra else max(anterior[j], fila[j - 1])
+    lcs = fila[-1]
+    if lcs == 0:
+        return 0.0
+    precision, exhaustividad = lcs / len(pred), lcs / len(ref)
+    return 2 * precision * exhaustividad / (precision + exhaustividad)
+
+
+def comprobar_resumen(resumen: str, nota: str) -> dict:
+    """Fidelidad y longitud de un ``resumen`` de ``nota`` sin necesitar un resumen de referencia.
+
+    Devuelve un diccionario con:
+
+    - ``fidelidad``: fracción de las palabras de contenido del resumen (las de
+      :func:`tokenizar_rouge` con alguna letra que no están en ``PALABRAS_VACIAS_ES``) que
+      aparecen en la nota; 1.0 si el resumen no tiene palabras de contenido.
+    - ``palabras_ausentes``: esas palabras del resumen que no están en la nota (sin repetir,
+      en orden de aparición).
+    - ``numeros_alucinados``: los números del resumen (``150``, ``3,5``, ``2.5``) que no
+      aparecen como número completo en la nota: «50» no cuenta como presente si la nota dice
+      «150». La coma y el punto decimales se tratan igual; los números escritos con letras
+      no se comprueban.
+    - ``compresion``: palabras de la nota divididas por palabras del resumen (mayor que 1 si
+      el resumen es más corto), y ``palabras_resumen`` y ``palabras_nota``.
+
+    Es una comprobación superficial: una palabra presente en la nota puede estar usada con
+    otro sentido, y una paráfrasis fiel baja la fidelidad.
+
+    Raises:
+        ValueError: si el resumen o la nota no tienen ninguna palabra.
+
+    Capítulo 9 (Evaluación).
+    """
+    comprobar_texto(resumen, "resumen")
+    comprobar_texto(nota, "nota")
+    palabras_resumen, palabras_nota = tokenizar_rouge(resumen), tokenizar_rouge(nota)
+    if not palabras_resumen:
+        raise ValueError("El resumen no tiene ninguna palabra: genera un resumen no vacío.")
+    if not palabras_nota:
+        raise ValueError("La nota no tiene ninguna palabra: comprueba el texto de 'nota'.")
+    en_nota = set(palabras_nota)
+    contenido = [p for p in palabras_resumen
+                 if p not in PALABRAS_VACIAS_ES and any(c.isalpha() for c in p)]
+    ausentes = [p for p in contenido if p not in en_nota]
+
+    def numeros(texto):
+        return [n.replace(",", ".") for n in _NUMERO.findall(texto)]
+
+    numeros_nota = set(numeros(nota))
+    return {
+        "fidelidad": 1.0 - len(ausentes) / len(contenido) if contenido else 1.0,
+        "palabras_ausentes": list(dict.fromkeys(ausentes)),
+        "numeros_alucinados": list(dict.fromkeys(n for n in numeros(resumen) if n not in numeros_nota)),
+        "compresion": len(palabras_nota) / len(palabras_resumen),
+        "palabras_resumen": len(palabras_resumen),
+        "palabras_nota": len(palabras_nota),
+    }
