@@ -9,7 +9,7 @@ INSTALADO := $(VENV)/.instalado
 # Opciones de compilación: avisos como errores y referencias comprobadas.
 OPCIONES_LIBRO ?= -W -n --keep-going
 
-.PHONY: libro test servir tiempos benchmarks limpiar entorno
+.PHONY: libro test servir tiempos benchmarks limpiar entorno chatbot
 
 entorno: $(INSTALADO)
 
@@ -43,6 +43,12 @@ benchmarks: $(INSTALADO)
 
 limpiar:
 	rm -rf _build
+
+# El chatbot local del capítulo 7 en http://127.0.0.1:7860 (la primera vez entrena el ajuste,
+# unos 30 s en CPU, y luego lo saca de la caché). Opciones: make chatbot OPCIONES_CHATBOT="--puerto 8000"
+OPCIONES_CHATBOT ?=
+chatbot: $(INSTALADO)
+	$(PY) -m curso_llm.chatbot $(OPCIONES_CHATBOT)
 
 # Pruebas de humo del camino `gpu` de cada laboratorio (tests/gpu) con modelos diminutos
 # locales; sin una GPU con CUDA se saltan todas.

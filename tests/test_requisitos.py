@@ -9,7 +9,7 @@ RAIZ = Path(__file__).resolve().parents[1]
 # Lo que Colab recibe con las versiones probadas; torch no: se queda el de Colab (con CUDA).
 BIBLIOTECAS_COLAB = {
     "transformers", "tokenizers", "datasets", "accelerate", "peft", "trl", "bitsandbytes",
-    "safetensors", "datasketch",
+    "safetensors", "datasketch", "gradio", "gradio-client", "rouge-score",
 }
 
 
