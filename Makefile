@@ -40,6 +40,7 @@ tiempos: $(INSTALADO)
 benchmarks: $(INSTALADO)
 	$(PY) benchmarks/tiempos_capitulos.py
 	$(PY) benchmarks/rendimiento_preentrenamiento.py
+	$(PY) benchmarks/rendimiento_sft.py
 
 limpiar:
 	rm -rf _build
