@@ -110,6 +110,50 @@ def contar_tokens_prompt(mensajes: list[dict], tokenizador) -> int:
     return len(tokenizador(texto, add_special_tokens=False)["input_ids"])
 
 
+def recortar_historial(mensajes: list[dict], tokens: list[int], presupuesto: int) -> list[dict]:
+    """Los mensajes que se conservan para que la conversación quepa en ``presupuesto`` tokens,
+    sabiendo lo que cuesta cada mensaje: la versión sin tokenizador de
+    :func:`recortar_a_contexto`.
+
+    - ``mensajes`` es una lista de ``{"role", "content"}``; ``tokens[i]`` es el coste en tokens
+      del mensaje ``i`` (el coste de una conversación es la suma de los de sus mensajes).
+    - Se conservan siempre el mensaje de sistema (el primero, si su rol es ``system`` y hay
+      más de un mensaje) y el último mensaje.
+    - Si la suma de todos ya es ≤ ``presupuesto``, se devuelven todos (en una lista nueva).
+      Si no, se quitan de uno en uno los más antiguos tras el sistema y, después de cada
+      quitado, si el primero que queda tras el sistema no es del usuario, también se quita:
+      un recorte nunca deja la conversación empezando por el asistente. Se para en cuanto la
+      suma de los que quedan es ≤ ``presupuesto``.
+    - Si ni el sistema y el último caben, se devuelven solo esos dos (quien llama decide qué
+      hacer; :func:`recortar_a_contexto` recorta el texto del último).
+    - Devuelve una lista nueva, en el orden original, con los mismos diccionarios; no modifica
+      ``mensajes`` ni ``tokens``. Con ``mensajes`` vacío devuelve ``[]``.
+
+    Ejemplo: con los costes ``[5, 10, 20, 10, 4]`` de ``[sistema, usuario, asistente, usuario,
+    usuario]`` y ``presupuesto=20``: se quita el primer usuario (quedan 39), después el
+    asistente que quedaba delante (19 ≤ 20) y quedan ``[sistema, usuario, usuario]``.
+
+    Raises:
+        ValueError: si ``tokens`` no tiene un coste por mensaje.
+
+    Capítulo 7 (SFT).
+    """
+    if len(tokens) != len(mensajes):
+        raise ValueError(f"tokens debe tener un coste por mensaje: hay {len(mensajes)} mensajes y "
+                         f"{len(tokens)} costes.")
+    if not mensajes:
+        return []
+    n_sistema = 1 if mensajes[0].get("role") == "system" and len(mensajes) > 1 else 0
+    inicio, total = n_sistema, sum(tokens)
+    while inicio < len(mensajes) - 1 and total > presupuesto:
+        total -= tokens[inicio]
+        inicio += 1
+        while inicio < len(mensajes) - 1 and mensajes[inicio].get("role") != "user":
+            total -= tokens[inicio]
+            inicio += 1
+    return list(mensajes[:n_sistema]) + list(mensajes[inicio:])
+
+
 def recortar_a_contexto(mensajes: list[dict], tokenizador, max_tokens_contexto: int,
                         reserva_respuesta: int) -> list[dict]:
     """Quita turnos antiguos hasta que la conversación, con la plantilla de chat, quepa en
@@ -144,6 +188,14 @@ def recortar_a_contexto(mensajes: list[dict], tokenizador, max_tokens_contexto: 
     mensajes = [dict(m) for m in mensajes]
     sistema = mensajes[:1] if mensajes[0]["role"] == "system" and len(mensajes) > 1 else []
     medio, ultimo = mensajes[len(sistema):-1], mensajes[-1]
+    # Con la plantilla ChatML cada mensaje suma sus tokens: el coste de un mensaje es lo que
+    # añade entre el sistema y el último, y recortar_historial decide qué turnos se quitan.
+    base = contar_tokens_prompt(sistema + [ultimo], tokenizador)
+    costes = [contar_tokens_prompt(sistema + [m, ultimo], tokenizador) - base for m in medio]
+    conservados = recortar_historial(sistema + medio + [ultimo],
+                                     [0] * len(sistema) + costes + [base], presupuesto)
+    medio = conservados[len(sistema):-1]
+    # Una plantilla que no sume por mensajes: se sigue quitando con la cuenta real.
     while medio and contar_tokens_prompt(sistema + medio + [ultimo], tokenizador) > presupuesto:
         medio.pop(0)
         while medio and medio[0]["role"] != "user":

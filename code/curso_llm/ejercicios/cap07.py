@@ -27,7 +27,11 @@ EJERCICIOS = [
         archivo="ej03_rouge_l.py",
         funcion="rouge_l",
         referencia="curso_llm.evaluacion:rouge_l",
-        pista="(La escribe el ayudante de ROUGE e historial.)",
+        pista="Tokeniza los dos textos con tokenizar_rouge (no partas por espacios) y cuenta "
+        "palabras, no caracteres. La LCS es una subsecuencia: las palabras comunes en el mismo "
+        "orden aunque haya otras en medio, no el trozo seguido más largo. Con ella, la "
+        "precisión y la exhaustividad, y devuelve su F1 como float; sin palabras o sin nada "
+        "en común, 0.0 sin dividir entre cero.",
     ),
     Ejercicio(
         id="7.4",
@@ -35,7 +39,11 @@ EJERCICIOS = [
         archivo="ej04_recortar_historial.py",
         funcion="recortar_historial",
         referencia="curso_llm.chatbot.logica:recortar_historial",
-        pista="(La escribe el ayudante de ROUGE e historial.)",
+        pista="Suma los costes de TODO lo que conservas, sistema y último incluidos, y quita de "
+        "uno en uno desde el más antiguo tras el sistema mientras la suma pase del presupuesto "
+        "(caber justo es caber). Si tras quitar el primero que queda es del asistente, quítalo "
+        "también. El sistema y el último nunca se quitan; construye una lista nueva sin tocar "
+        "la de entrada.",
     ),
     Ejercicio(
         id="7.5",
