@@ -132,7 +132,7 @@ def fusion_escala_r_entre_alfa(W, A, B, alfa):
 
 def fusion_traspuesta(W, A, B, alfa):
     # Piensa en la matriz que multiplica a x por la derecha y la devuelve tal cual.
-    return (W.T + (alfa / A.shape[0]) * (A.T @ B.T)).reshape(W.shape)
+    return W.T + (alfa / A.shape[0]) * (A.T @ B.T)
 
 
 def fusion_en_float64(W, A, B, alfa):
@@ -155,7 +155,7 @@ ERRORES = [
     ("7.2", parametros_con_sesgo, "contaste el sesgo"),
     ("7.2", parametros_solo_a, "contaste solo A"),
     ("7.2", parametros_con_len, "generador"),
-    ("7.2", parametros_recorre_dos_veces, "generador"),
+    ("7.2", parametros_recorre_dos_veces, "agotado la segunda vez"),
     ("7.2", parametros_numpy_sin_vacio, "lista vacía"),
     ("7.2", parametros_en_float, "devuelve un número entero"),
     ("7.5", fusion_a_por_b, "la forma de W"),
@@ -164,7 +164,7 @@ ERRORES = [
     ("7.5", fusion_en_su_sitio, "modificó W"),
     ("7.5", fusion_rango_de_la_salida, "tomaste r de la dimensión de salida"),
     ("7.5", fusion_escala_r_entre_alfa, "escala está invertida"),
-    ("7.5", fusion_traspuesta, "devolviste la traspuesta"),
+    ("7.5", fusion_traspuesta, "traspuesta"),
     ("7.5", fusion_en_float64, "tipo de W"),
 ]
 

@@ -37,6 +37,8 @@ def _diagnostico(obtenido, formas, rango) -> str:
         (sum(rango * s for s, e in formas), "contaste solo B (salida por rango); A, de forma "
          "(rango, entrada), también se entrena"),
         (sum(s * e for s, e in formas), "contaste los pesos completos W, que están congelados"),
+        (0, "diste 0 aunque hay capas. Si recorres las formas dos veces (por ejemplo, una para "
+         "ver si están vacías y otra para sumar), un generador ya está agotado la segunda vez"),
     ]
     for valor, pista in candidatos:
         if obtenido == valor:
