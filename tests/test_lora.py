@@ -12,6 +12,9 @@ from curso_llm.lora import (
     comparar_con_peft,
     contar_entrenables,
     fusionar_lora,
+    fusionar_pesos,
+    parametros_lora,
+    salida_lora,
 )
 
 TODAS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
@@ -127,6 +130,84 @@ def test_fusionar_devuelve_lineales_con_la_misma_salida():
 def test_errores_en_espanol(argumentos, error, texto):
     with pytest.raises(error, match=texto):
         aplicar_lora(_mini(), **{"rango": 2, "alfa": 4, "modulos": ("q_proj",), **argumentos})
+
+
+# --- Referencias de los ejercicios 7.1, 7.2 y 7.5 frente a CapaLoRA y fusionar_lora ----------
+
+
+def _capa_con_b(entrada, salida, rango, alfa, sesgo=True, semilla=0):
+    torch.manual_seed(semilla)
+    capa = CapaLoRA(nn.Linear(entrada, salida, bias=sesgo), rango=rango, alfa=alfa)
+    with torch.no_grad():
+        capa.B.normal_()
+    return capa
+
+
+@pytest.mark.parametrize(("entrada", "salida", "rango", "alfa", "sesgo"), [
+    (6, 4, 2, 4.0, True), (3, 9, 5, 16.0, False), (8, 8, 1, 0.5, True), (5, 2, 7, 32.0, True),
+])
+def test_salida_lora_coincide_con_capa_lora(entrada, salida, rango, alfa, sesgo):
+    capa = _capa_con_b(entrada, salida, rango, alfa, sesgo)
+    W, b = capa.base.weight.detach(), None if not sesgo else capa.base.bias.detach()
+    A, B = capa.A.detach(), capa.B.detach()
+    for forma in [(entrada,), (4, entrada), (2, 3, entrada)]:
+        x = torch.randn(forma)
+        copias = [t.clone() for t in (x, W, A, B)]
+        y = salida_lora(x, W, b, A, B, alfa)
+        assert y.shape == (*forma[:-1], salida) and y.dtype == torch.float32
+        with torch.no_grad():
+            torch.testing.assert_close(y, capa(x), rtol=1e-6, atol=1e-6)
+        assert all(torch.equal(t, c) for t, c in zip((x, W, A, B), copias))
+
+
+def test_fusionar_pesos_coincide_con_fusionar_lora_y_no_modifica_w():
+    modelo = aplicar_lora(_mini(), rango=3, alfa=5, modulos=("q_proj", "v_proj"))
+    esperados = {}
+    with torch.no_grad():
+        for nombre, capa in modelo.named_modules():
+            if isinstance(capa, CapaLoRA):
+                capa.B.normal_()
+                W = capa.base.weight.detach().clone()
+                nuevo = fusionar_pesos(W, capa.A.detach(), capa.B.detach(), 5)
+                assert torch.equal(W, capa.base.weight) and nuevo.shape == W.shape
+                esperados[nombre] = nuevo
+    fusionar_lora(modelo)
+    for nombre, peso in esperados.items():
+        torch.testing.assert_close(modelo.get_submodule(nombre).weight.detach(), peso,
+                                   rtol=0, atol=0)
+    # Una lineal con el peso fusionado calcula lo mismo que salida_lora.
+    torch.manual_seed(3)
+    W, b, A, B, x = torch.randn(4, 7), torch.randn(4), torch.randn(2, 7), torch.randn(4, 2), \
+        torch.randn(5, 7)
+    torch.testing.assert_close(x @ fusionar_pesos(W, A, B, 8).T + b,
+                               salida_lora(x, W, b, A, B, 8), rtol=1e-5, atol=1e-5)
+
+
+def test_parametros_lora_coincide_con_contar_entrenables():
+    for rango in (1, 2, 5):
+        modelo = aplicar_lora(_mini(), rango=rango, alfa=4, modulos=("q_proj", "v_proj"))
+        formas = [tuple(c.base.weight.shape) for c in modelo.modules()
+                  if isinstance(c, CapaLoRA)]
+        assert parametros_lora(formas, rango) == contar_entrenables(modelo)
+        assert parametros_lora(iter(formas), rango) == contar_entrenables(modelo)
+    assert parametros_lora([], 8) == 0
+    assert parametros_lora(((3, 5),), 2) == 16 and isinstance(parametros_lora([[3, 5]], 2), int)
+
+
+@pytest.mark.parametrize(("llamada", "texto"), [
+    (lambda: salida_lora(torch.ones(2, 3), torch.ones(4, 3), None, torch.ones(4, 2),
+                         torch.ones(2, 3), 1), "Intercambiaste A y B"),
+    (lambda: salida_lora(torch.ones(2, 5), torch.ones(4, 3), None, torch.ones(2, 3),
+                         torch.ones(4, 2), 1), "última dimensión de x"),
+    (lambda: salida_lora(torch.ones(2, 3), torch.ones(4, 3), torch.ones(3), torch.ones(2, 3),
+                         torch.ones(4, 2), 1), "sesgo b"),
+    (lambda: fusionar_pesos(torch.ones(4, 3), torch.ones(2, 3), torch.ones(4, 2), 0), "'alfa'"),
+    (lambda: parametros_lora([(4, 3, 2)], 2), "par"),
+    (lambda: parametros_lora([(4, 3)], 0), "'rango'"),
+])
+def test_errores_de_las_referencias(llamada, texto):
+    with pytest.raises((ValueError, TypeError), match=texto):
+        llamada()
 
 
 def test_no_se_aplica_dos_veces_ni_se_fusiona_sin_lora():

@@ -25,7 +25,12 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from .comprobaciones import comprobar_entero_positivo, comprobar_positivo, comprobar_probabilidad
+from .comprobaciones import (
+    comprobar_entero_positivo,
+    comprobar_positivo,
+    comprobar_probabilidad,
+    comprobar_tensor,
+)
 
 # Los módulos que peft adapta por defecto en los modelos Llama (y el modelo base del curso).
 MODULOS_POR_DEFECTO = ("q_proj", "v_proj")
@@ -162,6 +167,101 @@ def contar_entrenables(modelo: nn.Module) -> int:
     Capítulo 7 (SFT).
     """
     return sum(p.numel() for p in modelo.parameters() if p.requires_grad)
+
+
+def _comprobar_adaptador(W, A, B) -> None:
+    """Formas compatibles de ``W (salida, entrada)``, ``A (r, entrada)`` y ``B (salida, r)``."""
+    comprobar_tensor(W, "W", dims=2, real=True)
+    comprobar_tensor(A, "A", dims=2, real=True)
+    comprobar_tensor(B, "B", dims=2, real=True)
+    salida, entrada = W.shape
+    if A.shape[1] != entrada or B.shape[0] != salida or B.shape[1] != A.shape[0]:
+        raise ValueError(
+            f"Formas incompatibles: W {tuple(W.shape)} es (salida, entrada), así que A debe ser "
+            f"(r, {entrada}) y B ({salida}, r) con el mismo r; recibiste A {tuple(A.shape)} y "
+            f"B {tuple(B.shape)}. ¿Intercambiaste A y B?"
+        )
+    if A.shape[0] < 1:
+        raise ValueError("El rango r (filas de A) debe ser al menos 1; A no tiene filas.")
+
+
+def salida_lora(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor | None, A: torch.Tensor,
+                B: torch.Tensor, alfa: float) -> torch.Tensor:
+    r"""La salida de una capa lineal con LoRA: :math:`y = x W^\top + b + \frac{\alpha}{r}\,
+    x A^\top B^\top`.
+
+    ``W`` tiene forma ``(salida, entrada)``, ``b`` ``(salida,)`` o es ``None`` (sin sesgo),
+    ``A`` ``(r, entrada)`` y ``B`` ``(salida, r)``; el rango ``r`` es el número de filas de
+    ``A``. ``x`` tiene forma ``(..., entrada)``, con cualquier número de dimensiones de lote, y
+    la salida ``(..., salida)`` en el tipo de ``x``. No modifica ninguna entrada. Es lo que
+    calcula :class:`CapaLoRA` (sin dropout), escrito con los tensores sueltos.
+
+    Raises:
+        ValueError: si las formas no encajan o ``alfa`` no es positivo.
+
+    Capítulo 7 (SFT).
+    """
+    _comprobar_adaptador(W, A, B)
+    comprobar_tensor(x, "x", dims_min=1, real=True)
+    comprobar_tensor(b, "b", dims=1, real=True, opcional=True)
+    alfa = comprobar_positivo(alfa, "alfa", ejemplo="16")
+    if x.shape[-1] != W.shape[1]:
+        raise ValueError(
+            f"La última dimensión de x ({x.shape[-1]}) debe ser la entrada de W "
+            f"({W.shape[1]}): W tiene forma (salida, entrada) = {tuple(W.shape)}."
+        )
+    if b is not None and b.shape[0] != W.shape[0]:
+        raise ValueError(
+            f"El sesgo b debe tener forma ({W.shape[0]},), la salida de W; tiene {tuple(b.shape)}."
+        )
+    escala = alfa / A.shape[0]
+    # Mismo orden de operaciones que CapaLoRA: primero A (baja a r), luego B (sube a salida).
+    return F.linear(x, W, b) + F.linear(F.linear(x, A), B) * escala
+
+
+def parametros_lora(formas, rango: int) -> int:
+    r"""Parámetros entrenables de LoRA de rango ``rango`` sobre capas lineales de ``formas``.
+
+    ``formas`` es un iterable (lista, tupla, generador...) de pares ``(salida, entrada)``, la
+    forma de cada ``W``. Cada capa añade ``A (rango, entrada)`` y ``B (salida, rango)``:
+    :math:`\sum r\,(d_{ent} + d_{sal})`. El sesgo queda congelado y no cuenta. Sin capas,
+    0. Coincide con :func:`contar_entrenables` tras :func:`aplicar_lora`.
+
+    Raises:
+        ValueError: si ``rango`` no es un entero positivo o una forma no es un par de enteros
+            positivos.
+
+    Capítulo 7 (SFT).
+    """
+    rango = comprobar_entero_positivo(rango, "rango")
+    formas = [tuple(f) for f in formas]
+    for forma in formas:
+        if len(forma) != 2:
+            raise ValueError(
+                f"Cada forma debe ser un par (salida, entrada); recibiste {forma!r}."
+            )
+        for d in forma:
+            comprobar_entero_positivo(d, "formas")
+    return sum(rango * (int(entrada) + int(salida)) for salida, entrada in formas)
+
+
+def fusionar_pesos(W: torch.Tensor, A: torch.Tensor, B: torch.Tensor,
+                   alfa: float) -> torch.Tensor:
+    r"""El peso fusionado :math:`W' = W + \frac{\alpha}{r} B A`, un tensor nuevo.
+
+    ``W`` tiene forma ``(salida, entrada)``, ``A`` ``(r, entrada)`` y ``B`` ``(salida, r)``;
+    ``r`` es el número de filas de ``A``. El resultado tiene la forma y el tipo de ``W``, y
+    una lineal con ese peso calcula lo mismo que :func:`salida_lora`. No modifica ``W`` (a
+    diferencia de :func:`fusionar_lora`, que fusiona el modelo en su sitio).
+
+    Raises:
+        ValueError: si las formas no encajan o ``alfa`` no es positivo.
+
+    Capítulo 7 (SFT).
+    """
+    _comprobar_adaptador(W, A, B)
+    alfa = comprobar_positivo(alfa, "alfa", ejemplo="16")
+    return W + (B @ A) * (alfa / A.shape[0])
 
 
 def _capas_peft(modelo_peft) -> dict[str, nn.Module]:

@@ -11,7 +11,11 @@ EJERCICIOS = [
         archivo="ej01_salida_lora.py",
         funcion="salida_lora",
         referencia="curso_llm.lora:salida_lora",
-        pista="(La escribe el ayudante de LoRA.)",
+        pista="La salida es la de la lineal congelada (con su sesgo, si lo hay) más la "
+        "corrección: x pasa primero por A, que baja a r dimensiones, y luego por B, que sube a "
+        "la salida. La escala es alfa entre el rango, y el rango es el número de filas de A. Que "
+        "funcione con cualquier número de dimensiones de lote, conserve el tipo de x y no "
+        "modifique nada.",
     ),
     Ejercicio(
         id="7.2",
@@ -19,7 +23,10 @@ EJERCICIOS = [
         archivo="ej02_parametros_lora.py",
         funcion="parametros_lora",
         referencia="curso_llm.lora:parametros_lora",
-        pista="(La escribe el ayudante de LoRA.)",
+        pista="Cada capa añade dos matrices delgadas: A, con rango filas y tantas columnas "
+        "como la entrada, y B, con tantas filas como la salida y rango columnas. Suma sus "
+        "tamaños sobre todas las capas; ni el peso ni el sesgo cuentan (siguen congelados). "
+        "Recorre las formas una sola vez: pueden venir en un generador.",
     ),
     Ejercicio(
         id="7.3",
@@ -51,6 +58,9 @@ EJERCICIOS = [
         archivo="ej05_fusionar_pesos.py",
         funcion="fusionar_pesos",
         referencia="curso_llm.lora:fusionar_pesos",
-        pista="(La escribe el ayudante de LoRA.)",
+        pista="El peso fusionado es el original más la corrección escalada (alfa entre el "
+        "rango, que es el número de filas de A). El producto de las dos matrices debe tener la "
+        "forma del peso, (salida, entrada): elige el orden que la da. Devuelve un tensor nuevo, "
+        "sin tocar el peso original.",
     ),
 ]
