@@ -35,7 +35,7 @@ def salida_con_numpy_float32(x, W, b, A, B, alfa):
     y = xn @ Wn.T + np.float32(alfa / An.shape[0]) * ((xn @ An.T) @ Bn.T)
     if b is not None:
         y = y + b.numpy()
-    return torch.from_numpy(y.astype(np.float32))
+    return torch.from_numpy(y.astype(xn.dtype))
 
 
 def parametros_con_bucle(formas, rango):

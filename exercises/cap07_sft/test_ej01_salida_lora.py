@@ -131,3 +131,28 @@ def test_coincide_con_la_referencia_en_formas_aleatorias(funcion, semilla):
     _comparar(funcion, x, W, None if semilla % 2 else b, A, B, alfa,
               f"entrada {entrada}, salida {salida}, r {rango}, alfa {alfa:g}, "
               f"x {tuple(x.shape)}")
+
+
+def test_conserva_el_tipo_float64(funcion):
+    g = torch.Generator().manual_seed(11)
+    x = torch.randn(2, 3, generator=g, dtype=torch.float64)
+    W = torch.randn(4, 3, generator=g, dtype=torch.float64)
+    b = torch.randn(4, generator=g, dtype=torch.float64)
+    A = torch.randn(2, 3, generator=g, dtype=torch.float64)
+    B = torch.randn(4, 2, generator=g, dtype=torch.float64)
+    try:
+        obtenido = funcion(x, W, b, A, B, 8.0)
+    except Exception as error:  # noqa: BLE001 - se convierte en pista
+        raise AssertionError(
+            f"Pista: con todo en float64 tu función lanzó {type(error).__name__}: revisa las formas y no mezcles tipos."
+        ) from None
+    assert isinstance(obtenido, torch.Tensor) and obtenido.dtype == torch.float64, (
+        f"Pista: con todo en float64 la salida debe ser float64 (el tipo de x); la tuya es "
+        f"{getattr(obtenido, 'dtype', type(obtenido).__name__)}. No conviertas a float32."
+    )
+    assert tuple(obtenido.shape) == tuple((2, 4)), (
+        f"Pista: en float64 la forma debería ser {tuple((2, 4))} y es {tuple(obtenido.shape)}."
+    )
+    assert torch.allclose(obtenido, referencia(x, W, b, A, B, 8.0), atol=1e-12), (
+        "Pista: en float64 la salida no coincide con x·Wᵀ + b + (alfa / r)·x·Aᵀ·Bᵀ."
+    )

@@ -106,3 +106,16 @@ def test_coincide_con_la_referencia_en_formas_aleatorias(funcion):
         formas = [(rng.randint(1, 4096), rng.randint(1, 4096)) for _ in range(rng.randint(0, 6))]
         rango = rng.choice([1, 2, 4, 8, 16, 64])
         _comparar(funcion, formas, rango, f"{len(formas)} capas aleatorias, rango {rango}")
+
+
+def test_capas_con_la_misma_forma_y_totales_grandes(funcion):
+    # En un transformer real q, k, v y o comparten forma: cada capa cuenta, aunque se repita.
+    # Y el total (41 657 821) no cabe exacto en float32: hay que contar con enteros.
+    formas = [(510, 510)] * 39 + [(511, 510)]
+    obtenido = funcion(list(formas), 1021)
+    esperado = referencia(list(formas), 1021)
+    assert obtenido == esperado, (
+        f"Pista: con 40 capas (39 de la misma forma) y rango 1021 se esperaba {esperado} y "
+        f"diste {obtenido!r}. Cada capa de la lista cuenta, aunque tenga la misma forma que "
+        "otra; y el total es un entero exacto (sin pasar por coma flotante de 32 bits)."
+    )

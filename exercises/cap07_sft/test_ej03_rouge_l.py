@@ -99,3 +99,29 @@ def test_coincide_con_la_referencia(funcion):
             f"diste {float(obtenido):.4f}. Comprueba la tabla de la LCS con un caso pequeño "
             "a mano: las palabras pueden repetirse."
         )
+
+
+def test_tildes_guiones_bajos_y_textos_largos(funcion):
+    casos = [("canción", "cancion"), ("fiebre_alta", "fiebre alta"), ("Tos SECA.", "tos seca")]
+    for prediccion, ref in casos:
+        esperado, obtenido = referencia(prediccion, ref), funcion(prediccion, ref)
+        assert isinstance(obtenido, float) and abs(obtenido - esperado) < 1e-9, (
+            f"Pista: con {prediccion!r} frente a {ref!r} se esperaba {esperado} y diste "
+            f"{obtenido!r}: tokeniza exactamente con tokenizar_rouge (conserva las tildes; el "
+            "guion bajo separa palabras) y devuelve un float."
+        )
+    identicos = funcion("la tos seca", "la tos seca")
+    assert isinstance(identicos, float) and identicos == 1.0, (
+        f"Pista: dos textos iguales dan 1.0 (un float, no el entero 1); diste {identicos!r}."
+    )
+    rng = random.Random(7)
+    largo_a = " ".join(f"a{rng.randrange(50)}" for _ in range(150))
+    largo_b = " ".join(f"b{rng.randrange(50)}" for _ in range(150))
+    largo_c = " ".join(f"a{rng.randrange(50)}" for _ in range(150))
+    for a, b in ((largo_a, largo_b), (largo_a, largo_c)):
+        esperado, obtenido = referencia(a, b), funcion(a, b)
+        assert abs(obtenido - esperado) < 1e-9, (
+            f"Pista: con dos textos de 150 palabras se esperaba {esperado:.6f} y diste "
+            f"{obtenido!r}. La LCS se calcula con una tabla (programación dinámica), sin "
+            "recalcular los mismos subproblemas una y otra vez (recursión exponencial)."
+        )

@@ -158,3 +158,32 @@ def test_coincide_con_la_referencia(funcion):
         presupuesto = rng.randint(0, sum(tokens) + 5)
         _comprobar(funcion, mensajes, tokens, presupuesto,
                    f"con {_roles(mensajes)}, costes {tokens} y presupuesto {presupuesto}")
+
+
+def test_casos_limite_del_contrato(funcion):
+    solo_sistema = [{"role": "system", "content": "Eres un asistente."}]
+    obtenido = funcion(copy.deepcopy(solo_sistema), [3], 1)
+    assert obtenido == referencia(copy.deepcopy(solo_sistema), [3], 1), (
+        f"Pista: con un único mensaje (aunque sea de sistema), ese mensaje es el último y se "
+        f"conserva siempre; diste {obtenido!r}."
+    )
+    mensajes = [{"role": "system", "content": "S"}, {"role": "user", "content": "u1"},
+                {"role": "assistant", "content": "a1"}, {"role": "assistant", "content": "a2"},
+                {"role": "user", "content": "u2"}]
+    esperado = referencia(copy.deepcopy(mensajes), [1, 5, 1, 1, 1], 4)
+    obtenido = funcion(copy.deepcopy(mensajes), [1, 5, 1, 1, 1], 4)
+    assert obtenido == esperado, (
+        f"Pista: tras quitar un mensaje, si el primero que queda (después del sistema) no es del "
+        f"usuario, también se quita, y así mientras haga falta (puede haber dos seguidos). Se "
+        f"esperaba {[m['content'] for m in esperado]} y diste "
+        f"{[m.get('content') for m in obtenido] if isinstance(obtenido, list) else obtenido!r}."
+    )
+    try:
+        funcion(copy.deepcopy(mensajes), [1, 1, 1, 1, 1, 1], 10)
+        lanzo = False
+    except ValueError:
+        lanzo = True
+    assert lanzo, (
+        "Pista: con 5 mensajes y 6 costes tu función no lanzó ValueError: tokens debe tener "
+        "exactamente un coste por mensaje (ni menos ni más)."
+    )

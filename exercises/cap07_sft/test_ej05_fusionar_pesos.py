@@ -142,3 +142,48 @@ def test_coincide_con_la_referencia_en_formas_aleatorias(funcion, semilla):
     W, A, B = _tensores(200 + semilla, entrada, salida, rango)
     _comparar(funcion, W, A, B, alfa, f"entrada {entrada}, salida {salida}, r {rango}, "
               f"alfa {alfa:g}")
+
+
+def test_con_b_a_ceros_devuelve_un_tensor_nuevo(funcion):
+    # B empieza a ceros en LoRA: el resultado vale W, pero debe ser un tensor NUEVO.
+    W = torch.randn(6, 4)
+    A = torch.randn(2, 4)
+    B = torch.zeros(6, 2)
+    copia = W.clone()
+    try:
+        obtenido = funcion(W, A, B, 16.0)
+    except Exception as error:  # noqa: BLE001 - se convierte en pista
+        raise AssertionError(
+            f"Pista: con W (6, 4), A (2, 4) y B (6, 2) tu función lanzó "
+            f"{type(error).__name__}: el producto es B por A, que tiene la forma de W."
+        ) from None
+    assert isinstance(obtenido, torch.Tensor) and obtenido is not W, (
+        "Pista: con B a ceros (así empieza LoRA) el peso fusionado vale lo mismo que W, pero "
+        "devuelve un tensor nuevo: si devuelves el mismo objeto, cambiarlo después cambiaría W."
+    )
+    assert torch.equal(obtenido, copia) and torch.equal(W, copia), (
+        "Pista: con B a ceros el peso fusionado es exactamente W, y W no cambia."
+    )
+
+
+def test_conserva_el_tipo_de_w_en_float64(funcion):
+    g = torch.Generator().manual_seed(5)
+    W = torch.randn(5, 3, generator=g, dtype=torch.float64)
+    A = torch.randn(2, 3, generator=g, dtype=torch.float64)
+    B = torch.randn(5, 2, generator=g, dtype=torch.float64)
+    try:
+        obtenido = funcion(W, A, B, 4.0)
+    except Exception as error:  # noqa: BLE001 - se convierte en pista
+        raise AssertionError(
+            f"Pista: con W, A y B en float64 tu función lanzó {type(error).__name__}: revisa las formas y no mezcles tipos."
+        ) from None
+    assert isinstance(obtenido, torch.Tensor) and obtenido.dtype == torch.float64, (
+        f"Pista: con W, A y B en float64 el peso fusionado debe seguir en float64 (el tipo de "
+        f"W); el tuyo es {getattr(obtenido, 'dtype', type(obtenido).__name__)}. No fijes float32."
+    )
+    assert tuple(obtenido.shape) == tuple(W.shape), (
+        f"Pista: en float64 la forma debería ser {tuple(W.shape)} y es {tuple(obtenido.shape)}."
+    )
+    assert torch.allclose(obtenido, referencia(W, A, B, 4.0), atol=1e-12), (
+        "Pista: en float64 el resultado no coincide con W + (alfa / r)·B·A."
+    )
