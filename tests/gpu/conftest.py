@@ -22,3 +22,17 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.gpu)
             if not hay_cuda:
                 item.add_marker(pytest.mark.skip(reason=MOTIVO))
+
+
+@pytest.fixture(scope="module")
+def carpeta_modelo(tmp_path_factory):
+    """Un Llama «micro» y el tokenizador del curso guardados en una carpeta, como los de un
+    repositorio del Hub: los caminos ``gpu`` lo cargan por su ruta sin descargar nada."""
+    from curso_llm import modelos
+
+    carpeta = tmp_path_factory.mktemp("modelo_hub")
+    tokenizador = modelos.tokenizador_base()
+    config = modelos.config_llama("micro", tamano_vocabulario=len(tokenizador), long_max=256)
+    modelos.crear_modelo(config, semilla=0).save_pretrained(carpeta)
+    tokenizador.save_pretrained(carpeta)
+    return carpeta

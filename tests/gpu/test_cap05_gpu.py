@@ -25,17 +25,6 @@ pytestmark = pytest.mark.gpu
 CUDA = torch.device("cuda")
 
 
-@pytest.fixture(scope="module")
-def carpeta_modelo(tmp_path_factory):
-    """Un modelo causal pequeño y su tokenizador guardados como los de un repositorio del Hub."""
-    carpeta = tmp_path_factory.mktemp("modelo_hub")
-    tokenizador = modelos.tokenizador_base()
-    config = modelos.config_llama("micro", tamano_vocabulario=len(tokenizador), long_max=256)
-    modelos.crear_modelo(config, semilla=0).save_pretrained(carpeta)
-    tokenizador.save_pretrained(carpeta)
-    return carpeta
-
-
 def test_cap05_seguir_preentrenando_un_modelo_del_hub_en_gpu(carpeta_modelo, tmp_path):
     from transformers import AutoTokenizer
 

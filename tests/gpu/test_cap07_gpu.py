@@ -7,21 +7,11 @@ salta toda la carpeta.
 import pytest
 import torch
 
-from curso_llm import entorno, modelos
+from curso_llm import entorno
 from curso_llm.datos import preguntas_clinicas
 from curso_llm.entrenamiento.sft import argumentos_sft, entrenar_sft
 
 pytestmark = pytest.mark.gpu
-
-
-@pytest.fixture(scope="module")
-def carpeta_modelo(tmp_path_factory):
-    carpeta = tmp_path_factory.mktemp("modelo_hub")
-    tokenizador = modelos.tokenizador_base()
-    config = modelos.config_llama("micro", tamano_vocabulario=len(tokenizador), long_max=256)
-    modelos.crear_modelo(config, semilla=0).save_pretrained(carpeta)
-    tokenizador.save_pretrained(carpeta)
-    return carpeta
 
 
 def _conversaciones(particion):
